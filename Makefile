@@ -1,0 +1,46 @@
+# annual-return: build, test and run the annual enforcement statistics return.
+# `make help` lists the targets.
+
+SWIFT        ?= swift
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+CONFIG       ?= data/annual-return.yaml
+# Debian packages the build and the tests need (C libraries and their headers).
+APT_PACKAGES := libcsv-dev
+# Tools the benchmark needs besides the build packages.
+BENCH_PACKAGES := hyperfine time gcc
+
+RELEASE_BIN   = .build/release/annual-return
+
+.DEFAULT_GOAL := all
+.PHONY: all build deps test report bench clean install help
+
+all: build ## Build the release binary (same as `make build`)
+
+deps: ## Install missing Debian packages (needs root; otherwise names them)
+	@scripts/ensure-apt-packages $(APT_PACKAGES)
+
+build: deps ## Build the release binary into .build/release/annual-return
+	$(SWIFT) build -c release --product annual-return
+
+test: deps ## Run every unit, golden-file and end-to-end test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+report: build ## Run the main job on the sample data in data/ and say where the outputs are
+	@scripts/run-report $(RELEASE_BIN) $(CONFIG)
+
+bench: build ## Measure ingest throughput and memory against the plain libcsv parse loop
+	@scripts/ensure-apt-packages $(APT_PACKAGES) $(BENCH_PACKAGES)
+	@Benchmarks/run $(RELEASE_BIN)
+
+install: build ## Install the binary into $(DESTDIR)$(PREFIX)/bin
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/annual-return"
+
+clean: ## Remove build products and generated outputs
+	rm -rf .build Benchmarks/out
+	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'

@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies, each for one job we do not want to write again:
+// - swift-argument-parser: the command line (subcommands, --help, exit codes).
+// - Yams: the YAML configuration file.
+// - swift-property-based: property tests of the parser and of aggregate merging.
+let package = Package(
+    name: "annual-return",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "annual-return", targets: ["annual-return"]),
+        .library(name: "AnnualReturn", targets: ["AnnualReturn"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // libcsv ships no pkg-config file, so the module map links it by name.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        // The only Swift code that touches libcsv's pointers and callbacks, plus the byte-level
+        // concerns of ingest: encodings, row numbering, recovery from malformed quoting.
+        .target(
+            name: "CSVIngest",
+            dependencies: ["CLibCSV"]
+        ),
+        .target(
+            name: "AnnualReturn",
+            dependencies: ["CSVIngest", "Yams"]
+        ),
+        .executableTarget(
+            name: "annual-return",
+            dependencies: [
+                "AnnualReturn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CSVIngestTests",
+            dependencies: [
+                "CSVIngest",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AnnualReturnTests",
+            dependencies: [
+                "AnnualReturn",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["annual-return"]
+        ),
+    ]
+)

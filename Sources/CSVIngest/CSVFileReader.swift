@@ -1,0 +1,142 @@
+import Glibc
+
+/// Reads one CSV file in a streaming pass and hands every accepted record to a closure.
+///
+/// Memory does not grow with the file: the file is read in chunks, one record is held at a time,
+/// and the only other buffer is the bytes of a quoted field that spans lines (kept so the lines
+/// after a runaway quote can be read again; bounded by the field cap).
+public enum CSVFileReader {
+    /// Reads `path`, calling `onRecord` for each accepted record (the header first, as row 1)
+    /// and `onDiagnostic` for each problem, in file order.
+    ///
+    /// - Parameter displayName: how diagnostics name the file; defaults to `path`.
+    /// - Throws: ``IngestError`` when the file cannot be opened or read at all.
+    @discardableResult
+    public static func read(
+        path: String,
+        displayName: String? = nil,
+        options: CSVReadOptions = CSVReadOptions(),
+        onDiagnostic: (Diagnostic) -> Void,
+        onRecord: (CSVRecord) -> Void
+    ) throws(IngestError) -> CSVFileSummary {
+        let file = try InputFile(path: path)
+        defer { file.close() }
+        var summary = CSVFileSummary(path: path)
+        summary.bytes = file.size
+
+        let encoding: TextEncoding
+        switch options.encoding {
+        case .utf8: encoding = .utf8
+        case .gb18030: encoding = .gb18030
+        case .auto: encoding = try EncodingDetector.detect(file, chunkBytes: options.chunkBytes)
+        }
+
+        let decoder: GB18030Decoder? = encoding == .gb18030 ? try GB18030Decoder() : nil
+        // The stream keeps the callbacks only while this call runs.
+        let result: Result<CSVFileSummary, IngestError> = withoutActuallyEscaping(onDiagnostic) { onDiagnostic in
+            withoutActuallyEscaping(onRecord) { onRecord in
+                let stream = CSVByteStream(
+                    fileName: displayName ?? path, maxFieldBytes: options.maxFieldBytes,
+                    invalidEncodingName: encoding == .gb18030 ? "GB18030" : "UTF-8",
+                    onDiagnostic: onDiagnostic, onRecord: onRecord)
+                return stream.parser.withFieldCap {
+                    do throws(IngestError) {
+                        try file.rewind()
+                        try pump(file: file, decoder: decoder, chunkBytes: options.chunkBytes, into: stream)
+                        summary.encoding = (encoding == .utf8 && stream.sawByteOrderMark) ? .utf8WithBOM : encoding
+                        summary.records = stream.records
+                        summary.accepted = stream.accepted
+                        summary.rejected = stream.rejected
+                        summary.blankRows = stream.blankRows
+                        summary.lines = stream.physicalLines
+                        summary.header = stream.header
+                        return .success(summary)
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Moves the file through the decoder (if any) into the byte stream, a chunk at a time.
+    private static func pump(file: InputFile, decoder: GB18030Decoder?, chunkBytes: Int,
+                             into stream: CSVByteStream) throws(IngestError) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes + 8, alignment: 8)
+        defer { buffer.deallocate() }
+        var decoded: [UInt8] = []
+        var carried = 0  // bytes of a GB18030 character cut by the previous chunk's end
+        while true {
+            let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<chunkBytes + carried]))
+            let isFinal = count == 0
+            let available = carried + count
+            if let decoder {
+                decoded.removeAll(keepingCapacity: true)
+                let used = decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<available]),
+                                          isFinal: isFinal, into: &decoded)
+                carried = available - used
+                if carried > 0 {
+                    buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + used, byteCount: carried)
+                }
+                decoded.withUnsafeBytes { stream.consume($0) }
+            } else if count > 0 {
+                stream.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+            if isFinal { break }
+        }
+        stream.finish()
+    }
+}
+
+/// An open input file: a descriptor with the errors mapped to ``IngestError``.
+final class InputFile {
+    let path: String
+    let size: Int
+    let isSeekable: Bool
+    private var descriptor: Int32
+
+    init(path: String) throws(IngestError) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .fromErrno(errno, path: path) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            Glibc.close(descriptor)
+            throw .fromErrno(code, path: path)
+        }
+        let type = info.st_mode & S_IFMT
+        guard type != S_IFDIR else {
+            Glibc.close(descriptor)
+            throw .isDirectory(path: path)
+        }
+        guard type == S_IFREG || type == S_IFIFO || type == S_IFCHR else {
+            Glibc.close(descriptor)
+            throw .notRegularFile(path: path)
+        }
+        size = type == S_IFREG ? Int(info.st_size) : 0
+        isSeekable = type == S_IFREG
+    }
+
+    /// Reads up to `buffer.count` bytes; 0 means end of file.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw .fromErrno(errno, path: path)
+        }
+    }
+
+    /// Goes back to the start of the file (no-op for a pipe, which was not read yet).
+    func rewind() throws(IngestError) {
+        guard isSeekable else { return }
+        if lseek(descriptor, 0, SEEK_SET) < 0 { throw .fromErrno(errno, path: path) }
+    }
+
+    func close() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+}

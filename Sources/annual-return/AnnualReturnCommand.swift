@@ -1,0 +1,13 @@
+import AnnualReturn
+import ArgumentParser
+
+@main
+struct AnnualReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annual-return",
+        abstract: "Builds a district's annual enforcement statistics return (行政执法统计年报) from the enforcement system's CSV exports.",
+        discussion: ExitStatus.helpText,
+        version: "0.1.0",
+        subcommands: [ParseCommand.self, ReportCommand.self]
+    )
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The process exit codes, after sysexits(3). The README documents the same table.
+enum ExitStatus {
+    /// Every row was accepted.
+    static let ok = ExitCode(0)
+    /// A command-line or configuration mistake.
+    static let usage = ExitCode(64)
+    /// Rows were rejected or a file is malformed; outputs are still written.
+    static let dataError = ExitCode(65)
+    /// An input file is missing or cannot be read.
+    static let noInput = ExitCode(66)
+    /// An output cannot be created.
+    static let cannotCreateOutput = ExitCode(73)
+
+    static let helpText = """
+        Exit codes:
+          0   every row was accepted
+          64  usage: a wrong option or a bad configuration
+          65  data: rows were rejected or a file is malformed (outputs are still written)
+          66  no input: an input file is missing or cannot be read
+          73  an output file cannot be created
+        """
+}

@@ -1,0 +1,56 @@
+import AnnualReturn
+import ArgumentParser
+import Glibc
+
+extension EncodingChoice: ExpressibleByArgument {}
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Read one CSV file and print its accepted records as JSON Lines.",
+        discussion: """
+            Every accepted record, the header included as row 1, goes to stdout as
+            {"row": N, "fields": ["…", …]}, where N is the row Excel or WPS shows. Every problem
+            goes to stderr, one a line, as FILE:ROW:COL: error[CODE]: message (COL is the field
+            number, 0 for the whole row). Rejected records are not printed.
+
+            Examples:
+              annual-return parse exports/penalties.csv
+              annual-return parse --encoding gb18030 old-system.csv > records.jsonl
+
+            \(ExitStatus.helpText)
+            """
+    )
+
+    @Option(help: "The file's encoding: auto, utf8 or gb18030.")
+    var encoding: EncodingChoice = .auto
+
+    @Option(name: .customLong("max-field-size"), help: "The largest field accepted, in bytes.")
+    var maxFieldSize: Int = 1 << 20
+
+    @Argument(help: "The CSV file to read.")
+    var file: String
+
+    func validate() throws {
+        guard maxFieldSize > 0 else { throw ValidationError("--max-field-size must be positive") }
+    }
+
+    func run() throws {
+        let stdout = FileDescriptorWriter(descriptor: STDOUT_FILENO)
+        let stderr = FileDescriptorWriter(descriptor: STDERR_FILENO, flushThreshold: 0)
+        let options = CSVReadOptions(encoding: encoding, maxFieldBytes: maxFieldSize)
+        let summary: CSVFileSummary
+        do {
+            summary = try CSVFileReader.read(
+                path: file, options: options,
+                onDiagnostic: { stderr.write($0.formatted + "\n") },
+                onRecord: { record in stdout.write { JSONLines.append(record, to: &$0) } })
+        } catch {
+            stdout.flush()
+            stderr.write("\(file):0:0: error[unreadable-file]: \(error)\n")
+            throw ExitStatus.noInput
+        }
+        stdout.flush()
+        if summary.rejected > 0 { throw ExitStatus.dataError }
+    }
+}

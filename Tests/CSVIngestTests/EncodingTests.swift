@@ -1,0 +1,68 @@
+import Testing
+@testable import CSVIngest
+
+struct EncodingTests {
+    @Test func byteOrderMarkIsStrippedOnlyAtTheStart() throws {
+        let result = try read(path: fixturePath("bom.csv"))
+        #expect(result.summary?.encoding == .utf8WithBOM)
+        #expect(result.records[0] == ["案件编号", "当事人", "罚款金额(元)"])
+        #expect(result.records[2][1] == "\u{FEFF}张三")
+    }
+
+    @Test func gb18030IsDetectedAndDecoded() throws {
+        let result = try read(path: fixturePath("gb18030.csv"))
+        #expect(result.summary?.encoding == .gb18030)
+        #expect(result.diagnostics == [])
+        #expect(result.records == [
+            ["案件编号", "当事人", "处罚种类", "罚款金额(元)"],
+            ["CF-2022-001", "华东化工有限公司", "警告、罚款", "5,000"],
+            ["CF-2022-002", "李四", "罚款", "300"],
+            ["合计", "", "", "5300"],
+        ])
+    }
+
+    @Test func gb18030FourByteCharactersSurviveEveryChunkSplit() throws {
+        let expected = [["id", "name"], ["1", "𠀀€"]]
+        for chunk in 1...9 {
+            let result = try read(path: fixturePath("gb18030-four-byte.csv"),
+                                  options: CSVReadOptions(encoding: .gb18030, chunkBytes: chunk))
+            #expect(result.records == expected, "chunk of \(chunk) bytes")
+        }
+    }
+
+    @Test func fileInNeitherEncodingRejectsTheRowsWithBadBytes() throws {
+        let result = try read(path: fixturePath("invalid-bytes.csv"))
+        #expect(result.summary?.encoding == .invalid)
+        #expect(result.problems == ["invalid-encoding@3:2"])
+        #expect(result.records.map { $0[0] } == ["id", "1", "3"])
+    }
+
+    @Test func explicitUTF8RejectsAGB18030File() throws {
+        let result = try read(path: fixturePath("gb18030.csv"), options: CSVReadOptions(encoding: .utf8))
+        #expect(result.diagnostics.count == 4)
+        #expect(result.diagnostics.allSatisfy { $0.code == .invalidEncoding })
+    }
+
+    @Test func explicitGB18030KeepsInvalidBytesOutOfTheRecords() throws {
+        let result = try read(bytes: Array("id,name\n1,".utf8) + [0xFF] + Array("\n2,ok\n".utf8),
+                              options: CSVReadOptions(encoding: .gb18030))
+        #expect(result.problems == ["invalid-encoding@2:2"])
+        #expect(result.diagnostics.first?.message.contains("GB18030") == true)
+        #expect(result.diagnostics.first?.raw == "1,\\xFF")
+        #expect(result.records == [["id", "name"], ["2", "ok"]])
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x62], UTF8Validation.Outcome.valid),
+        ([0xE4, 0xB8, 0xAD], .valid),
+        ([0xF0, 0x9F, 0xA7, 0xAF], .valid),
+        ([0xC0, 0x80], .invalid(at: 0)),              // overlong NUL
+        ([0xED, 0xA0, 0x80], .invalid(at: 0)),        // a UTF-16 surrogate
+        ([0xF4, 0x90, 0x80, 0x80], .invalid(at: 0)),  // above U+10FFFF
+        ([0x61, 0xE4, 0xB8], .truncated(at: 1)),
+        ([0x61, 0x80], .invalid(at: 1)),
+    ] as [([UInt8], UTF8Validation.Outcome)])
+    func utf8Validation(bytes: [UInt8], expected: UTF8Validation.Outcome) {
+        #expect(bytes.withUnsafeBytes { UTF8Validation.check($0) } == expected)
+    }
+}
