@@ -44,7 +44,7 @@ final class LibCSVParser {
     private func start() {
         csv_init(state, UInt8(CSV_STRICT | CSV_STRICT_FINI))
         // Spaces are data: an export's leading or trailing space must reach validation as is.
-        csv_set_space_func(state, { _ in 0 })
+        csv_set_space_func(state, annual_return_csv_never_space)
         csv_set_realloc_func(state, cappedRealloc)
         // Grow the field buffer in large steps: a 1 MiB field needs 16 reallocations, not 8192.
         csv_set_blk_size(state, 64 * 1024)

@@ -28,6 +28,9 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .customLong("max-field-size"), help: "The largest field accepted, in bytes.")
     var maxFieldSize: Int = 1 << 20
 
+    @Flag(help: "Print only the number of accepted records, not the records.")
+    var count = false
+
     @Argument(help: "The CSV file to read.")
     var file: String
 
@@ -44,12 +47,15 @@ struct ParseCommand: ParsableCommand {
             summary = try CSVFileReader.read(
                 path: file, options: options,
                 onDiagnostic: { stderr.write($0.formatted + "\n") },
-                onRecord: { record in stdout.write { JSONLines.append(record, to: &$0) } })
+                onRecord: { record in
+                    if !count { stdout.write { JSONLines.append(record, to: &$0) } }
+                })
         } catch {
             stdout.flush()
             stderr.write("\(file):0:0: error[unreadable-file]: \(error)\n")
             throw ExitStatus.noInput
         }
+        if count { stdout.write("\(summary.accepted)\n") }
         stdout.flush()
         if summary.rejected > 0 { throw ExitStatus.dataError }
     }
