@@ -1,0 +1,20 @@
+/// The statutory and statistical classifications the return counts by.
+///
+/// Raw values are stable and appear in configuration and in figure ids.
+public enum CategoryKind: String, Sendable, CaseIterable, Codable {
+    /// Administrative penalty types, 《行政处罚法》 (2021) article 9 (处罚种类).
+    case penaltyType
+    /// Administrative compulsory measures, 《行政强制法》 article 9 (行政强制措施).
+    case enforcementMeasure
+    /// Administrative compulsory executions, 《行政强制法》 articles 12 and 53 (行政强制执行).
+    case enforcementExecution
+    /// Ways an inspection was made (检查方式); patrols are one of them but are never counted as
+    /// inspections.
+    case inspectionKind
+    /// Industries (行业领域).
+    case industry
+    /// Penalty procedures (程序类型): simple or ordinary.
+    case procedure
+    /// Kinds of party to a penalty (当事人类型): unit or individual.
+    case partyType
+}

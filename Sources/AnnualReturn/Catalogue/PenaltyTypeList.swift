@@ -1,0 +1,32 @@
+/// Splits the 处罚种类 cell of a penalty decision, which may name several types (并处).
+public enum PenaltyTypeList {
+    /// The names in `text`, in order, trimmed, without empty parts.
+    ///
+    /// Separators are 、 ， , ; ； / + (and the full-width ／ ＋), with any whitespace around
+    /// them. `警告、罚款` and `罚款 + 没收违法所得` give two names each; the pre-2021 phrase
+    /// `没收违法所得、没收非法财物` gives its two types. Names are returned as written: look each
+    /// up with `Catalogue.lookup(.penaltyType, _:)`.
+    public static func split(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if separators.contains(scalar) {
+                appendTrimmed(current, to: &parts)
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        appendTrimmed(current, to: &parts)
+        return parts
+    }
+
+    /// The separators between penalty type names.
+    private static let separators: Set<Unicode.Scalar> = ["、", "，", ",", ";", "；", "/", "／", "+", "＋"]
+
+    /// Appends `part` without surrounding whitespace, unless nothing is left.
+    private static func appendTrimmed(_ part: String.UnicodeScalarView, to parts: inout [String]) {
+        let trimmed = TextNormalizer.trimmingWhitespace(String(part))
+        if !trimmed.isEmpty { parts.append(trimmed) }
+    }
+}
