@@ -23,6 +23,12 @@ let package = Package(
             name: "CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        // SHA-256 of each export for the data report (OpenSSL's libcrypto ships a pkg-config file).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The only Swift code that touches libcsv's pointers and callbacks, plus the byte-level
         // concerns of ingest: encodings, row numbering, recovery from malformed quoting.
         .target(
@@ -37,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "AnnualReturn",
-            dependencies: ["CSVIngest", "Yams"]
+            dependencies: ["CSVIngest", "CLibCrypto", "Yams"]
         ),
         .executableTarget(
             name: "annual-return",

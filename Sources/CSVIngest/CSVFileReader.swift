@@ -10,12 +10,14 @@ public enum CSVFileReader {
     /// and `onDiagnostic` for each problem, in file order.
     ///
     /// - Parameter displayName: how diagnostics name the file; defaults to `path`.
+    /// - Parameter onBytes: sees the file's raw bytes in order as they are read (for hashing).
     /// - Throws: ``IngestError`` when the file cannot be opened or read at all.
     @discardableResult
     public static func read(
         path: String,
         displayName: String? = nil,
         options: CSVReadOptions = CSVReadOptions(),
+        onBytes: (UnsafeRawBufferPointer) -> Void = { _ in },
         onDiagnostic: (Diagnostic) -> Void,
         onRecord: (CSVRecord) -> Void
     ) throws(IngestError) -> CSVFileSummary {
@@ -42,7 +44,8 @@ public enum CSVFileReader {
                 return stream.parser.withFieldCap {
                     do throws(IngestError) {
                         try file.rewind()
-                        try pump(file: file, decoder: decoder, chunkBytes: options.chunkBytes, into: stream)
+                        try pump(file: file, decoder: decoder, chunkBytes: options.chunkBytes,
+                                 onBytes: onBytes, into: stream)
                         summary.encoding = (encoding == .utf8 && stream.sawByteOrderMark) ? .utf8WithBOM : encoding
                         summary.records = stream.records
                         summary.accepted = stream.accepted
@@ -62,6 +65,7 @@ public enum CSVFileReader {
 
     /// Moves the file through the decoder (if any) into the byte stream, a chunk at a time.
     private static func pump(file: InputFile, decoder: GB18030Decoder?, chunkBytes: Int,
+                             onBytes: (UnsafeRawBufferPointer) -> Void,
                              into stream: CSVByteStream) throws(IngestError) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes + 8, alignment: 8)
         defer { buffer.deallocate() }
@@ -70,6 +74,7 @@ public enum CSVFileReader {
         while true {
             let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<chunkBytes + carried]))
             let isFinal = count == 0
+            onBytes(UnsafeRawBufferPointer(rebasing: buffer[carried..<carried + count]))
             let available = carried + count
             if let decoder {
                 decoded.removeAll(keepingCapacity: true)

@@ -12,6 +12,8 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     /// An output cannot be created.
     static let cannotCreateOutput = ExitCode(73)
+    /// A bug: the rows of a file did not reconcile, so nothing was published.
+    static let internalError = ExitCode(70)
 
     static let helpText = """
         Exit codes:
@@ -19,6 +21,7 @@ enum ExitStatus {
           64  usage: a wrong option or a bad configuration
           65  data: rows were rejected or a file is malformed (outputs are still written)
           66  no input: an input file is missing or cannot be read
+          70  internal error: a file's rows did not reconcile; nothing was published
           73  an output file cannot be created
         """
 }

@@ -1,0 +1,50 @@
+/// A record's canonical fields as (key, value) text, for listing what changed in a conflict.
+public protocol RecordFields {
+    var fieldValues: [(key: String, value: String)] { get }
+}
+
+extension InspectionRecord: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("inspection_id", id), ("date", date.description), ("kind", kind),
+         ("enterprise", enterprise.name), ("credit_code", enterprise.creditCode ?? ""),
+         ("industry", industry), ("hazards_general", String(hazardsGeneral)),
+         ("hazards_major", String(hazardsMajor)), ("hazards_rectified", String(hazardsRectified)),
+         ("irregularities", String(irregularities)), ("unit", unit), ("officers", officers)]
+    }
+}
+
+extension PenaltyRecord: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("case_id", caseID), ("decision_no", decisionNo), ("decision_date", decisionDate.description),
+         ("party", party.name), ("credit_code", party.creditCode ?? ""), ("party_type", partyType),
+         ("industry", industry), ("penalty_types", penaltyTypes.joined(separator: "+")),
+         ("fine_amount", fine.yuanString), ("confiscation_amount", confiscation.yuanString),
+         ("procedure", procedure ?? ""), ("origin", origin), ("hearing", hearing ? "yes" : "no"),
+         ("legal_review", legalReview ? "yes" : "no"), ("published_date", publishedDate?.description ?? ""),
+         ("closed_date", closedDate?.description ?? ""), ("unit", unit)]
+    }
+}
+
+extension EnforcementRecord: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("action_id", id), ("date", date.description), ("kind", kind),
+         ("class", isMeasure ? "measure" : "execution"), ("case_id", caseID ?? ""),
+         ("party", party), ("unit", unit)]
+    }
+}
+
+extension RecordFields {
+    /// The fields whose values differ from `other`'s, as (key, this value, other value).
+    func differences(from other: Self) -> [FieldChange] {
+        zip(fieldValues, other.fieldValues).compactMap { mine, theirs in
+            mine.value == theirs.value ? nil : FieldChange(key: mine.key, old: theirs.value, new: mine.value)
+        }
+    }
+}
+
+/// One field that changed between two versions of a record.
+public struct FieldChange: Sendable, Equatable {
+    public var key: String
+    public var old: String
+    public var new: String
+}

@@ -1,0 +1,143 @@
+/// Makes the figures from the aggregate, the configuration and the per-file accounts.
+public struct FigureBuilder {
+    public let configuration: ReturnConfiguration
+    public let aggregate: Aggregate
+    public let accounts: [FileAccount]
+
+    public init(configuration: ReturnConfiguration, aggregate: Aggregate, accounts: [FileAccount]) {
+        self.configuration = configuration
+        self.aggregate = aggregate
+        self.accounts = accounts
+    }
+
+    /// The twelve months of the year.
+    var months: [YearMonth] { (1...12).map { YearMonth(year: configuration.year, month: $0)! } }
+
+    /// Months of the year that are not declared lockdown months.
+    var activeMonthCount: Int { months.filter { !configuration.lockdownMonths.contains($0) }.count }
+
+    /// The as-of date: configured, else the newest decisive date among the year's records.
+    public var asOf: CalendarDay? { configuration.asOf ?? aggregate.newestDate }
+
+    public func build() -> Figures {
+        var figures = Figures()
+        let year = aggregate.yearTally
+        meta(&figures)
+        inspections(&figures, year)
+        penalties(&figures, year)
+        enforcement(&figures, year)
+        records(&figures)
+        for period in configuration.periods {
+            let tally = aggregate.periodTallies[period.name] ?? Tally()
+            let prefix = "periods.\(period.name)."
+            figures[prefix + "inspections.count"] = .integer(tally.inspections)
+            figures[prefix + "patrols.count"] = .integer(tally.patrols)
+            figures[prefix + "penalties.cases"] = .integer(tally.cases)
+            figures[prefix + "penalties.total_yuan"] = .text((tally.fines + tally.confiscations).yuanString)
+            figures[prefix + "enforcement.measures"] = .integer(tally.measures)
+            figures[prefix + "enforcement.executions"] = .integer(tally.executions)
+        }
+        return figures
+    }
+
+    private func meta(_ figures: inout Figures) {
+        figures["meta.year"] = .integer(configuration.year)
+        figures["meta.bureau"] = .text(configuration.bureau)
+        figures["meta.as_of"] = asOf.map { .text($0.description) } ?? .null
+        figures["meta.lockdown_months"] = .texts(configuration.lockdownMonths.sorted().map(\.description))
+        figures["meta.status"] = .text(configuration.isFinal ? "final" : "provisional")
+    }
+
+    private func inspections(_ figures: inout Figures, _ tally: Tally) {
+        figures["inspections.count"] = .integer(tally.inspections)
+        figures["inspections.enterprises"] = .integer(aggregate.distinctEnterprises(tally.inspectedEnterprises))
+        for kind in Catalogue.categories(.inspectionKind) where kind.code != "patrol" {
+            figures["inspections.by_kind.\(kind.code)"] = .integer(tally.inspectionsByKind[kind.code] ?? 0)
+        }
+        industries(&figures, prefix: "inspections", tally.inspectionsByIndustry)
+        monthly(&figures, prefix: "inspections", tally.inspectionsByMonth)
+
+        figures["hazards.general"] = .integer(tally.hazardsGeneral)
+        figures["hazards.major"] = .integer(tally.hazardsMajor)
+        figures["hazards.rectified"] = .integer(tally.hazardsRectified)
+        figures["hazards.rectification_rate"] = Ratio.percent(tally.hazardsRectified, of: tally.hazardsGeneral + tally.hazardsMajor)
+            .map(FigureValue.text) ?? .null
+
+        figures["patrols.count"] = .integer(tally.patrols)
+        figures["patrols.enterprises"] = .integer(aggregate.distinctEnterprises(tally.patrolledEnterprises))
+        figures["patrols.irregularities"] = .integer(tally.patrolIrregularities)
+        monthly(&figures, prefix: "patrols", tally.patrolsByMonth)
+    }
+
+    private func penalties(_ figures: inout Figures, _ tally: Tally) {
+        figures["penalties.cases"] = .integer(tally.cases)
+        for type in Catalogue.categories(.penaltyType) {
+            figures["penalties.by_type.\(type.code)"] = .integer(tally.casesByHeaviestType[type.code] ?? 0)
+            figures["penalties.mentions.\(type.code)"] = .integer(tally.typeMentions[type.code] ?? 0)
+        }
+        let total = tally.fines + tally.confiscations
+        figures["penalties.fines_yuan"] = .text(tally.fines.yuanString)
+        figures["penalties.confiscations_yuan"] = .text(tally.confiscations.yuanString)
+        figures["penalties.total_yuan"] = .text(total.yuanString)
+        figures["penalties.total_wanyuan"] = .text(total.wanyuanString)
+        for party in ["unit", "individual"] {
+            figures["penalties.by_party.\(party)"] = .integer(tally.casesByPartyType[party] ?? 0)
+        }
+        for procedure in ["simple", "ordinary"] {
+            figures["penalties.by_procedure.\(procedure)"] = .integer(tally.casesByProcedure[procedure] ?? 0)
+        }
+        figures["penalties.hearings"] = .integer(tally.hearings)
+        figures["penalties.legal_reviews"] = .integer(tally.legalReviews)
+        industries(&figures, prefix: "penalties", tally.casesByIndustry)
+        monthly(&figures, prefix: "penalties", tally.casesByMonth)
+    }
+
+    private func enforcement(_ figures: inout Figures, _ tally: Tally) {
+        figures["enforcement.measures"] = .integer(tally.measures)
+        figures["enforcement.executions"] = .integer(tally.executions)
+        for kind in Catalogue.categories(.enforcementMeasure) + Catalogue.categories(.enforcementExecution) {
+            figures["enforcement.by_kind.\(kind.code)"] = .integer(tally.actionsByKind[kind.code] ?? 0)
+        }
+        monthly(&figures, prefix: "enforcement", tally.actionsByMonth)
+    }
+
+    private func records(_ figures: inout Figures) {
+        for dataset in Dataset.allCases {
+            let files = accounts.filter { $0.dataset == dataset }
+            let prefix = "records.\(dataset.rawValue)."
+            figures[prefix + "read"] = .integer(files.reduce(0) { $0 + $1.read })
+            figures[prefix + "accepted"] = .integer(files.reduce(0) { $0 + $1.accepted })
+            figures[prefix + "rejected"] = .integer(files.reduce(0) { $0 + $1.rejected })
+            figures[prefix + "duplicates"] = .integer(files.reduce(0) { $0 + $1.duplicates })
+            figures[prefix + "conflicts"] = .integer(files.reduce(0) { $0 + $1.conflicts })
+        }
+    }
+
+    private func industries(_ figures: inout Figures, prefix: String, _ counts: [String: Int]) {
+        var group = 0
+        for industry in Catalogue.categories(.industry) {
+            let count = counts[industry.code] ?? 0
+            figures["\(prefix).by_industry.\(industry.code)"] = .integer(count)
+            if industry.group == "industry_trade" { group += count }
+        }
+        figures["\(prefix).by_industry_group.industry_trade"] = .integer(group)
+    }
+
+    /// By month (the real count, lockdown months included), by quarter, and the monthly
+    /// average, which uses active months only: their records over their number.
+    private func monthly(_ figures: inout Figures, prefix: String, _ counts: [YearMonth: Int]) {
+        var quarters = [0, 0, 0, 0]
+        var activeTotal = 0
+        for month in months {
+            let count = counts[month] ?? 0
+            figures["\(prefix).by_month.\(month)"] = .integer(count)
+            quarters[month.quarter - 1] += count
+            if !configuration.lockdownMonths.contains(month) { activeTotal += count }
+        }
+        for quarter in 1...4 {
+            figures["\(prefix).by_quarter.\(configuration.year)-Q\(quarter)"] = .integer(quarters[quarter - 1])
+        }
+        figures["\(prefix).monthly_average"] = Ratio.average(activeTotal, over: activeMonthCount)
+            .map(FigureValue.text) ?? .null
+    }
+}

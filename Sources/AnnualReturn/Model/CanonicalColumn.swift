@@ -1,0 +1,64 @@
+/// A canonical column of an export: the English key used in code and configuration, and the
+/// Chinese header most systems write.
+public struct CanonicalColumn: Hashable, Sendable, CustomStringConvertible {
+    /// The English key, e.g. `decision_date`.
+    public let key: String
+    /// The Chinese header, e.g. `处罚决定日期`.
+    public let header: String
+    /// Other headers real exports use for the same column.
+    public let otherHeaders: [String]
+    /// What kind of value the column holds, which decides how it is normalised.
+    public let kind: ValueKind
+
+    public enum ValueKind: Sendable, Hashable {
+        case text, name, code, date, amount, count, yesNo, category
+    }
+
+    public var description: String { key }
+
+    init(_ key: String, _ header: String, _ kind: ValueKind, also otherHeaders: [String] = []) {
+        self.key = key
+        self.header = header
+        self.kind = kind
+        self.otherHeaders = otherHeaders
+    }
+}
+
+extension CanonicalColumn {
+    // Inspections 检查记录
+    public static let inspectionID = CanonicalColumn("inspection_id", "检查编号", .code)
+    public static let date = CanonicalColumn("date", "检查日期", .date)
+    public static let kind = CanonicalColumn("kind", "检查方式", .category, also: ["检查类型"])
+    public static let enterprise = CanonicalColumn("enterprise", "被检查单位", .name, also: ["企业名称", "单位名称"])
+    public static let creditCode = CanonicalColumn("credit_code", "统一社会信用代码", .code, also: ["信用代码"])
+    public static let industry = CanonicalColumn("industry", "行业领域", .category, also: ["行业", "行业类别"])
+    public static let hazardsGeneral = CanonicalColumn("hazards_general", "一般隐患数", .count, also: ["一般隐患"])
+    public static let hazardsMajor = CanonicalColumn("hazards_major", "重大隐患数", .count, also: ["重大隐患"])
+    public static let hazardsRectified = CanonicalColumn("hazards_rectified", "已整改隐患数", .count, also: ["已整改隐患"])
+    public static let irregularities = CanonicalColumn("irregularities", "不规范执法行为数", .count)
+    public static let unit = CanonicalColumn("unit", "执法单位", .text, also: ["执法机构", "承办单位"])
+    public static let officers = CanonicalColumn("officers", "执法人员", .text)
+
+    // Penalties 行政处罚案件
+    public static let caseID = CanonicalColumn("case_id", "案件编号", .code)
+    public static let decisionNo = CanonicalColumn("decision_no", "处罚决定书文号", .text, also: ["决定书文号"])
+    public static let decisionDate = CanonicalColumn("decision_date", "处罚决定日期", .date)
+    public static let party = CanonicalColumn("party", "当事人", .name, also: ["当事人名称"])
+    public static let partyType = CanonicalColumn("party_type", "当事人类型", .category)
+    public static let penaltyTypes = CanonicalColumn("penalty_types", "处罚种类", .category, also: ["处罚类别"])
+    public static let fineAmount = CanonicalColumn("fine_amount", "罚款金额(元)", .amount, also: ["罚款金额"])
+    public static let confiscationAmount = CanonicalColumn("confiscation_amount", "没收金额(元)", .amount, also: ["没收金额"])
+    public static let procedure = CanonicalColumn("procedure", "程序类型", .category, also: ["适用程序"])
+    public static let origin = CanonicalColumn("origin", "案件来源", .text)
+    public static let hearing = CanonicalColumn("hearing", "是否听证", .yesNo)
+    public static let legalReview = CanonicalColumn("legal_review", "是否法制审核", .yesNo)
+    public static let publishedDate = CanonicalColumn("published_date", "公示日期", .date)
+    public static let closedDate = CanonicalColumn("closed_date", "结案日期", .date)
+
+    // Enforcement actions 行政强制
+    public static let actionID = CanonicalColumn("action_id", "强制编号", .code)
+    public static let actionDate = CanonicalColumn("date", "决定日期", .date, also: ["强制决定日期"])
+    public static let actionKind = CanonicalColumn("kind", "强制种类", .category, also: ["强制措施种类", "强制方式"])
+    public static let relatedCaseID = CanonicalColumn("case_id", "关联案件编号", .code, also: ["案件编号"])
+    public static let enforcementClass = CanonicalColumn("class", "强制类别", .category)
+}

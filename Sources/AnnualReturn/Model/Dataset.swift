@@ -1,0 +1,61 @@
+/// The three exports of the enforcement system.
+public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
+    case inspections
+    case penalties
+    case enforcement
+
+    /// The Chinese name used in headings and reports.
+    public var title: String {
+        switch self {
+        case .inspections: return "检查记录"
+        case .penalties: return "行政处罚案件"
+        case .enforcement: return "行政强制"
+        }
+    }
+
+    /// The column whose value identifies a record across cumulative exports.
+    public var keyColumn: CanonicalColumn {
+        switch self {
+        case .inspections: return .inspectionID
+        case .penalties: return .caseID
+        case .enforcement: return .actionID
+        }
+    }
+
+    /// The date that decides which period a record belongs to.
+    public var decisiveDateColumn: CanonicalColumn {
+        switch self {
+        case .inspections: return .date
+        case .penalties: return .decisionDate
+        case .enforcement: return .actionDate
+        }
+    }
+
+    /// The columns a row cannot do without (DOMAIN's starred columns).
+    public var requiredColumns: [CanonicalColumn] {
+        switch self {
+        case .inspections: return [.inspectionID, .date, .kind]
+        case .penalties: return [.caseID, .decisionDate, .penaltyTypes]
+        case .enforcement: return [.actionID, .actionDate, .actionKind]
+        }
+    }
+
+    /// The canonical columns of this export, in the order DOMAIN lists them.
+    public var columns: [CanonicalColumn] {
+        switch self {
+        case .inspections:
+            return [.inspectionID, .date, .kind, .enterprise, .creditCode, .industry, .hazardsGeneral,
+                    .hazardsMajor, .hazardsRectified, .irregularities, .unit, .officers]
+        case .penalties:
+            return [.caseID, .decisionNo, .decisionDate, .party, .partyType, .creditCode, .industry,
+                    .penaltyTypes, .fineAmount, .confiscationAmount, .procedure, .origin, .hearing,
+                    .legalReview, .publishedDate, .closedDate, .unit]
+        case .enforcement:
+            return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit]
+        }
+    }
+
+    public static func < (lhs: Dataset, rhs: Dataset) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

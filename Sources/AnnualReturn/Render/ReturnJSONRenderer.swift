@@ -1,0 +1,57 @@
+/// `return.json`: the whole return for machines — the city office that merges district returns,
+/// and any later tool. Money is a string with two decimals, counts are integers.
+public enum ReturnJSONRenderer {
+    public static func render(_ document: ReturnDocument) -> [UInt8] {
+        let root = JSONValue.object([
+            ("schema_version", .integer(ReturnDocument.schemaVersion)),
+            ("title", .string(document.title)),
+            ("bureau", .string(document.bureau)),
+            ("year", .integer(document.year)),
+            ("as_of", document.asOf.map { .string($0.description) } ?? .null),
+            ("status", .string(document.isFinal ? "final" : "provisional")),
+            ("lockdown_months", .array(document.lockdownMonths.map { .string($0.description) })),
+            ("tables", .array(document.tables.map(table))),
+            ("notes", .array(document.notes.map(JSONValue.string))),
+        ])
+        return Array(root.rendered().utf8)
+    }
+
+    private static func table(_ table: ReturnTable) -> JSONValue {
+        .object([
+            ("id", .string(table.id)),
+            ("title", .string(table.title)),
+            ("convention", table.convention.map(JSONValue.string) ?? .null),
+            ("columns", .array(table.columns.map { column in
+                .object([("id", .string(column.id)), ("title", .string(column.title)), ("unit", .string(column.unit))])
+            })),
+            ("rows", .array(table.rows.map { row in
+                .object([
+                    ("id", .string(row.id)),
+                    ("label", .string(row.label)),
+                    ("level", .integer(row.level)),
+                    ("cells", .array(row.cells.enumerated().map { index, cell in
+                        let figure = index < row.figureIDs.count ? row.figureIDs[index] : nil
+                        return self.cell(cell, figure: figure)
+                    })),
+                ])
+            })),
+            ("notes", .array(table.notes.map(JSONValue.string))),
+        ])
+    }
+
+    private static func cell(_ cell: ReturnCell, figure: String?) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        switch cell {
+        case .count(let value): members.append(("value", .integer(value)))
+        case .money(let fen): members.append(("value", .string(fen.yuanString)))
+        case .wanyuan(let fen): members.append(("value", .string(fen.wanyuanString)))
+        case .rate(let rate): members.append(("value", rate.map(JSONValue.string) ?? .null))
+        case .suspended(let value):
+            members.append(("value", .integer(value)))
+            members.append(("suspended", .bool(true)))
+        case .text(let text): members.append(("value", .string(text)))
+        }
+        if let figure { members.append(("figure", .string(figure))) }
+        return .object(members)
+    }
+}

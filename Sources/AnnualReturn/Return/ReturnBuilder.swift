@@ -1,0 +1,215 @@
+/// Lays out the return's tables from a run's aggregate and figures.
+public struct ReturnBuilder {
+    let result: RunResult
+    private var tally: Tally { result.aggregate.yearTally }
+    private var figures: Figures { result.figures }
+    private var year: Int { result.configuration.year }
+
+    public init(result: RunResult) { self.result = result }
+
+    public func build() -> ReturnDocument {
+        let configuration = result.configuration
+        var notes = [
+            "统计口径：记录按决定性日期归入期间（行政处罚、行政强制按决定日期，检查按检查日期）；同一案件编号在多次导出中重复出现的只计一次，内容不同的以较新导出为准。",
+            "执法巡查单独统计，不计入检查次数；检查企业数按统一社会信用代码去重，无代码的按名称去重。",
+            "金额以分为单位精确累加，显示时四舍五入：元保留两位小数，万元保留两位小数。罚没金额 = 罚款金额 + 没收金额。",
+        ]
+        if !configuration.lockdownMonths.isEmpty {
+            let months = configuration.lockdownMonths.sorted().map { "\($0.year)年\($0.month)月" }.joined(separator: "、")
+            notes.append("停：\(months)为疫情防控停工月份，执法巡查暂停；该月份内发生的记录照常统计，并在数据问题报告中列出以供核查；月均数按其余 \(12 - Set(configuration.lockdownMonths.filter { $0.year == year }).count) 个正常月份计算。")
+        }
+        notes.append("数据截至：\(result.asOf.map(Self.chineseDate) ?? "无记录")；本表为\(configuration.isFinal ? "正式" : "初步")数据\(configuration.isFinal ? "" : "，正式数据以年报发布为准")。")
+
+        return ReturnDocument(
+            title: "\(configuration.bureau)\(year)年度行政执法统计年报",
+            bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
+            lockdownMonths: configuration.lockdownMonths.sorted(),
+            tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
+                     byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()]),
+            notes: notes)
+    }
+
+    static func chineseDate(_ day: CalendarDay) -> String { "\(day.year)年\(day.month)月\(day.day)日" }
+
+    private func count(_ id: String) -> Int { figures[id]?.integer ?? 0 }
+
+    private func single(_ id: String, _ label: String, unit: String, level: Int = 0) -> ReturnRow {
+        ReturnRow(id: id, label: label, cells: [.count(count(id))], level: level, figureIDs: [id])
+    }
+
+    // MARK: Tables
+
+    private func inspections() -> ReturnTable {
+        var rows = [
+            single("inspections.count", "检查次数", unit: "家次"),
+            single("inspections.enterprises", "检查企业数", unit: "家"),
+        ]
+        for kind in Catalogue.categories(.inspectionKind) where kind.code != "patrol" {
+            rows.append(single("inspections.by_kind.\(kind.code)", kind.name, unit: "家次", level: 1))
+        }
+        rows += [
+            single("hazards.general", "发现一般隐患", unit: "项"),
+            single("hazards.major", "发现重大隐患", unit: "项"),
+            single("hazards.rectified", "已整改隐患", unit: "项"),
+            ReturnRow(id: "hazards.rectification_rate", label: "隐患整改率（%）",
+                      cells: [.rate(figures["hazards.rectification_rate"].flatMap { if case .text(let t) = $0 { return t } else { return nil } })],
+                      figureIDs: ["hazards.rectification_rate"]),
+            single("patrols.count", "执法巡查次数", unit: "次"),
+            single("patrols.enterprises", "巡查企业数", unit: "家"),
+            single("patrols.irregularities", "巡查发现不规范执法行为", unit: "个"),
+        ]
+        return ReturnTable(
+            id: "inspections", title: "表1 行政检查情况",
+            convention: "检查次数按家次统计（一次检查一家企业计1家次）；执法巡查单列，不计入检查次数。",
+            columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows,
+            notes: ["单位：检查次数、各检查方式为家次；企业数为家；隐患为项；整改率为%；巡查为次。"])
+    }
+
+    private func penaltySummary() -> ReturnTable {
+        let fines = Fen(tally.fines.value), confiscations = Fen(tally.confiscations.value)
+        let total = fines + confiscations
+        let rows = [
+            single("penalties.cases", "行政处罚案件总数（件）", unit: "件"),
+            single("penalties.by_party.unit", "其中：单位", unit: "件", level: 1),
+            single("penalties.by_party.individual", "个人", unit: "件", level: 1),
+            single("penalties.by_procedure.simple", "简易程序", unit: "件", level: 1),
+            single("penalties.by_procedure.ordinary", "普通程序", unit: "件", level: 1),
+            single("penalties.hearings", "听证", unit: "件", level: 1),
+            single("penalties.legal_reviews", "法制审核", unit: "件", level: 1),
+            ReturnRow(id: "penalties.fines_yuan", label: "罚款金额（元）", cells: [.money(fines)], figureIDs: ["penalties.fines_yuan"]),
+            ReturnRow(id: "penalties.confiscations_yuan", label: "没收金额（元）", cells: [.money(confiscations)], figureIDs: ["penalties.confiscations_yuan"]),
+            ReturnRow(id: "penalties.total_yuan", label: "罚没金额合计（元）", cells: [.money(total)], figureIDs: ["penalties.total_yuan"]),
+            ReturnRow(id: "penalties.total_wanyuan", label: "罚没金额合计（万元）", cells: [.wanyuan(total)], figureIDs: ["penalties.total_wanyuan"]),
+        ]
+        return ReturnTable(id: "penalties_summary", title: "表2 行政处罚概况",
+                           convention: "一份处罚决定计一件。",
+                           columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows)
+    }
+
+    private func penaltiesByType() -> ReturnTable {
+        var rows = Catalogue.categories(.penaltyType).map {
+            single("penalties.by_type.\($0.code)", $0.name, unit: "件")
+        }
+        rows.append(single("penalties.cases", "合计", unit: "件"))
+        return ReturnTable(
+            id: "penalties_by_type", title: "表3 行政处罚案件（按最重处罚种类）",
+            convention: "每件案件只计一次，计入其处罚种类中最重的一种（按《行政处罚法》第九条的排列，由轻到重）；各行之和等于案件总数。",
+            columns: [ReturnColumn(id: "cases", title: "案件数", unit: "件")], rows: rows)
+    }
+
+    private func penaltyMentions() -> ReturnTable {
+        let rows = Catalogue.categories(.penaltyType).map {
+            single("penalties.mentions.\($0.code)", $0.name, unit: "件次")
+        }
+        return ReturnTable(
+            id: "penalties_mentions", title: "表4 行政处罚种类（按涉及种类）",
+            convention: "并处的，每种处罚种类各计一次；各行之和大于或等于案件总数。",
+            columns: [ReturnColumn(id: "mentions", title: "件次", unit: "件次")], rows: rows)
+    }
+
+    private func enforcement() -> ReturnTable {
+        var rows = [single("enforcement.measures", "行政强制措施", unit: "件")]
+        rows += Catalogue.categories(.enforcementMeasure).map {
+            single("enforcement.by_kind.\($0.code)", $0.name, unit: "件", level: 1)
+        }
+        rows.append(single("enforcement.executions", "行政强制执行", unit: "件"))
+        rows += Catalogue.categories(.enforcementExecution).map {
+            single("enforcement.by_kind.\($0.code)", $0.name, unit: "件", level: 1)
+        }
+        return ReturnTable(id: "enforcement", title: "表5 行政强制情况",
+                           convention: "一项强制措施或一次强制执行计一件，按决定日期归期。",
+                           columns: [ReturnColumn(id: "actions", title: "件数", unit: "件")], rows: rows)
+    }
+
+    private func byIndustry() -> ReturnTable {
+        var rows: [ReturnRow] = []
+        for industry in Catalogue.categories(.industry) {
+            let ids = ["inspections.by_industry.\(industry.code)", "penalties.by_industry.\(industry.code)"]
+            rows.append(ReturnRow(id: industry.code, label: industry.name, cells: ids.map { .count(count($0)) },
+                                  level: industry.group == nil ? 0 : 1, figureIDs: ids))
+        }
+        let groupIDs = ["inspections.by_industry_group.industry_trade", "penalties.by_industry_group.industry_trade"]
+        let firstTrade = rows.firstIndex { row in
+            Catalogue.category(.industry, code: row.id)?.group == "industry_trade"
+        } ?? rows.count
+        rows.insert(ReturnRow(id: "industry_trade", label: "工贸行业小计", cells: groupIDs.map { .count(count($0)) },
+                              figureIDs: groupIDs), at: firstTrade)
+        return ReturnTable(
+            id: "by_industry", title: "表6 分行业情况",
+            convention: "行业领域为空或无法识别的计入“其他”。",
+            columns: [ReturnColumn(id: "inspections", title: "检查次数", unit: "家次"),
+                      ReturnColumn(id: "penalties", title: "处罚案件", unit: "件")],
+            rows: rows)
+    }
+
+    private func monthly() -> ReturnTable {
+        let lockdown = Set(result.configuration.lockdownMonths)
+        let series = ["inspections", "patrols", "penalties", "enforcement"]
+        var rows: [ReturnRow] = []
+        for month in 1...12 {
+            let yearMonth = YearMonth(year: year, month: month)!
+            let ids = series.map { "\($0).by_month.\(yearMonth)" }
+            let isLockdown = lockdown.contains(yearMonth)
+            let cells: [ReturnCell] = ids.map { isLockdown ? .suspended(count($0)) : .count(count($0)) }
+            rows.append(ReturnRow(id: yearMonth.description, label: "\(month)月" + (isLockdown ? "（停）" : ""),
+                                  cells: cells, figureIDs: ids))
+        }
+        rows.append(ReturnRow(id: "total", label: "全年合计",
+                              cells: [.count(tally.inspections), .count(tally.patrols), .count(tally.cases),
+                                      .count(tally.measures + tally.executions)],
+                              figureIDs: ["inspections.count", "patrols.count", "penalties.cases", nil]))
+        let averageIDs = series.map { "\($0).monthly_average" }
+        rows.append(ReturnRow(id: "monthly_average", label: "月均（正常月份）",
+                              cells: averageIDs.map { id in
+                                  if case .text(let text) = figures[id] { return .text(text) }
+                                  return .text("—")
+                              }, figureIDs: averageIDs))
+        return ReturnTable(
+            id: "monthly", title: "表7 分月情况",
+            convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
+            columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
+                      ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),
+                      ReturnColumn(id: "penalties", title: "行政处罚", unit: "件"),
+                      ReturnColumn(id: "enforcement", title: "行政强制", unit: "件")],
+            rows: rows)
+    }
+
+    private func quarterly() -> ReturnTable {
+        let series = ["inspections", "patrols", "penalties", "enforcement"]
+        let rows = (1...4).map { quarter -> ReturnRow in
+            let ids = series.map { "\($0).by_quarter.\(year)-Q\(quarter)" }
+            return ReturnRow(id: "\(year)-Q\(quarter)", label: "第\(["一", "二", "三", "四"][quarter - 1])季度",
+                             cells: ids.map { .count(count($0)) }, figureIDs: ids)
+        }
+        return ReturnTable(
+            id: "quarterly", title: "表8 分季度情况", convention: nil,
+            columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
+                      ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),
+                      ReturnColumn(id: "penalties", title: "行政处罚", unit: "件"),
+                      ReturnColumn(id: "enforcement", title: "行政强制", unit: "件")],
+            rows: rows)
+    }
+
+    private func periods() -> ReturnTable {
+        let rows = result.configuration.periods.map { period -> ReturnRow in
+            let tally = result.aggregate.periodTallies[period.name] ?? Tally()
+            let prefix = "periods.\(period.name)."
+            return ReturnRow(
+                id: period.name, label: "\(period.name)（\(period.from)至\(period.to)）",
+                cells: [.count(tally.inspections), .count(tally.patrols), .count(tally.cases),
+                        .money(tally.fines + tally.confiscations), .count(tally.measures), .count(tally.executions)],
+                figureIDs: ["inspections.count", "patrols.count", "penalties.cases", "penalties.total_yuan",
+                            "enforcement.measures", "enforcement.executions"].map { prefix + $0 })
+        }
+        return ReturnTable(
+            id: "periods", title: "表9 指定统计区间",
+            convention: "区间含起止两日，可跨年度；按决定性日期归入。",
+            columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
+                      ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),
+                      ReturnColumn(id: "penalties", title: "处罚案件", unit: "件"),
+                      ReturnColumn(id: "total_yuan", title: "罚没金额", unit: "元"),
+                      ReturnColumn(id: "measures", title: "强制措施", unit: "件"),
+                      ReturnColumn(id: "executions", title: "强制执行", unit: "件")],
+            rows: rows)
+    }
+}

@@ -1,0 +1,64 @@
+/// The return itself: its tables in the published order, with units, the counting convention of
+/// each table, and the footnotes. Every output format (JSON, Markdown, and later XLSX, HTML and
+/// CSV) is rendered from this one value.
+public struct ReturnDocument: Sendable {
+    /// Bumped when the structure of return.json changes.
+    public static let schemaVersion = 1
+
+    public var title: String
+    public var bureau: String
+    public var year: Int
+    public var asOf: CalendarDay?
+    public var isFinal: Bool
+    public var lockdownMonths: [YearMonth]
+    public var tables: [ReturnTable]
+    /// Footnotes for the whole return, in order.
+    public var notes: [String]
+
+    /// 正式 or 初步.
+    public var statusLabel: String { isFinal ? "正式" : "初步" }
+}
+
+/// One table of the return.
+public struct ReturnTable: Sendable {
+    /// A stable id (`inspections`, `penalties_by_type`, …).
+    public var id: String
+    public var title: String
+    /// How the table counts, stated because the two penalty conventions differ.
+    public var convention: String?
+    public var columns: [ReturnColumn]
+    public var rows: [ReturnRow]
+    public var notes: [String] = []
+}
+
+/// A column: its heading and the unit of its cells.
+public struct ReturnColumn: Sendable {
+    public var id: String
+    public var title: String
+    /// 件, 家, 家次, 次, 项, 个, 元, 万元, %.
+    public var unit: String
+}
+
+/// A row: its label and one cell per column.
+public struct ReturnRow: Sendable {
+    public var id: String
+    public var label: String
+    public var cells: [ReturnCell]
+    /// Indentation level for sub-rows (0 = top level).
+    public var level: Int = 0
+    /// The figures.json id behind each cell, where there is one (same order as `cells`).
+    public var figureIDs: [String?] = []
+}
+
+/// A cell's value. Numbers stay numbers; how they are written is each renderer's business.
+public enum ReturnCell: Sendable, Equatable {
+    case count(Int)
+    case money(Fen)
+    /// Money in 万元 (shown with two decimals, half-up).
+    case wanyuan(Fen)
+    /// A percent with one decimal, or nil when it cannot be computed (denominator 0).
+    case rate(String?)
+    /// A declared lockdown month: shown as 停 when nothing happened, else the count with a mark.
+    case suspended(Int)
+    case text(String)
+}

@@ -1,0 +1,200 @@
+/// Staging: one export row becomes one typed record of the same grain, renamed and cast, with
+/// every value checked. Nothing is joined or summed here.
+struct RecordStager: Sendable {
+    let mapping: HeaderMapping
+    let file: String
+    let fileIndex: Int
+    let lockdownMonths: Set<YearMonth>
+
+    enum Outcome<Record> {
+        /// The row is a record; `warnings` were found in it.
+        case record(Record, warnings: [Diagnostic])
+        /// The row is rejected; `problems` holds its errors (and any warnings).
+        case rejected(problems: [Diagnostic])
+        /// The row sums or explains the others; it is not a record.
+        case summary(SummaryRow)
+    }
+
+    func location(of record: CSVRecord) -> SourceLocation {
+        SourceLocation(file: file, fileIndex: fileIndex, row: record.row, line: record.line)
+    }
+
+    /// The summary row `record` is, if it is one.
+    func summary(_ record: CSVRecord) -> SummaryRow? {
+        guard let label = SummaryRow.label(of: record) else { return nil }
+        var numbers: [String: String] = [:]
+        for column in mapping.dataset.columns where column.kind == .amount || column.kind == .count {
+            guard let index = mapping.fieldIndex[column.key], index < record.count else { continue }
+            let value = record[index]
+            if !TextNormalizer.compact(value).isEmpty { numbers[column.key] = value }
+        }
+        return SummaryRow(location: location(of: record), label: label, numbers: numbers)
+    }
+
+    private func finish<Record>(_ check: RowCheck, _ record: Record?, date: CalendarDay?,
+                                dateColumn: CanonicalColumn) -> Outcome<Record> {
+        var check = check
+        if let date, lockdownMonths.contains(date.yearMonth) {
+            check.warning(.lockdownActivity, dateColumn,
+                          "dated \(date) inside the lockdown month \(date.yearMonth); counted, listed for review")
+        }
+        guard check.errors.isEmpty, let record else {
+            return .rejected(problems: check.errors + check.warnings)
+        }
+        return .record(record, warnings: check.warnings)
+    }
+
+    // MARK: The three exports
+
+    func inspection(_ row: CSVRecord) -> Outcome<InspectionRecord> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let id = check.identifier(.inspectionID, required: true)
+        let date = check.requiredDate(.date)
+        let kindText = check.raw(.kind)
+        var kind: Category?
+        if TextNormalizer.compact(kindText).isEmpty {
+            check.error(.missingRequired, .kind, "检查方式 (kind) is empty; every row needs one")
+        } else {
+            kind = check.category(.inspectionKind, kindText, column: .kind, what: "inspection kind (检查方式)")
+        }
+        let enterprise = check.enterprise(name: .enterprise)
+        let industry = check.industry()
+        let general = check.count(.hazardsGeneral)
+        let major = check.count(.hazardsMajor)
+        let rectified = check.count(.hazardsRectified)
+        let irregularities = check.count(.irregularities)
+        if rectified > general + major {
+            check.error(.rectifiedExceedsFound, .hazardsRectified,
+                        "\(rectified) hazards rectified, but only \(general + major) found (\(general) general + \(major) major)")
+        }
+        var record: InspectionRecord?
+        if let date, let kind, !id.isEmpty {
+            record = InspectionRecord(
+                id: id, date: date, kind: kind.code, enterprise: enterprise, industry: industry,
+                hazardsGeneral: general, hazardsMajor: major, hazardsRectified: rectified,
+                irregularities: irregularities, unit: check.text(.unit), officers: check.text(.officers))
+        }
+        return finish(check, record, date: date, dateColumn: .date)
+    }
+
+    func penalty(_ row: CSVRecord) -> Outcome<PenaltyRecord> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let caseID = check.identifier(.caseID, required: true)
+        let date = check.requiredDate(.decisionDate)
+        var types: [String] = []
+        let parts = PenaltyTypeList.split(check.raw(.penaltyTypes))
+        if parts.isEmpty {
+            check.error(.missingRequired, .penaltyTypes, "处罚种类 (penalty_types) is empty; every case has at least one")
+        }
+        for part in parts {
+            if let category = check.category(.penaltyType, part, column: .penaltyTypes, what: "penalty type (处罚种类)"),
+               !types.contains(category.code) {
+                types.append(category.code)
+            }
+        }
+        let party = check.enterprise(name: .party)
+        let partyType = partyType(&check, party: party)
+        let industry = check.industry()
+        let fine = check.amount(.fineAmount)
+        let confiscation = check.amount(.confiscationAmount)
+        var procedure: String?
+        let procedureText = check.raw(.procedure)
+        if !TextNormalizer.compact(procedureText).isEmpty {
+            switch Catalogue.lookup(.procedure, procedureText) {
+            case .found(let category), .ambiguousLegacy(let category, _):
+                procedure = category.code
+            case .unknown(let suggestion):
+                check.warning(.unknownCategory, .procedure,
+                              "\"\(procedureText)\" is not a known procedure\(RowCheck.hint(suggestion)); left uncounted")
+            }
+        }
+        let hearing = check.yesNo(.hearing)
+        let legalReview = check.yesNo(.legalReview)
+        let published = check.optionalDate(.publishedDate)
+        let closed = check.optionalDate(.closedDate)
+        var record: PenaltyRecord?
+        if let date, !caseID.isEmpty, !types.isEmpty {
+            record = PenaltyRecord(
+                caseID: caseID, decisionNo: TextNormalizer.compact(check.raw(.decisionNo)), decisionDate: date,
+                party: party, partyType: partyType, industry: industry, penaltyTypes: types, fine: fine,
+                confiscation: confiscation, procedure: procedure, origin: check.text(.origin), hearing: hearing,
+                legalReview: legalReview, publishedDate: published, closedDate: closed, unit: check.text(.unit))
+        }
+        return finish(check, record, date: date, dateColumn: .decisionDate)
+    }
+
+    /// Words in a party's name that mark an organisation rather than a person.
+    static let organisationMarkers = ["公司", "厂", "店", "中心", "合作社", "集团", "商行", "企业", "经营部",
+                                      "门市部", "加油站", "工作室", "事务所", "医院", "学校", "站", "场", "社"]
+
+    /// 当事人类型; when the export leaves it empty, a credit code or an organisation's name
+    /// (…公司, …厂, …合作社) means 单位, anything else 个人.
+    private func partyType(_ check: inout RowCheck, party: EnterpriseRef) -> String {
+        let text = check.raw(.partyType)
+        if !TextNormalizer.compact(text).isEmpty {
+            switch Catalogue.lookup(.partyType, text) {
+            case .found(let category), .ambiguousLegacy(let category, _):
+                return category.code
+            case .unknown(let suggestion):
+                check.warning(.unknownCategory, .partyType,
+                              "\"\(text)\" is not a known party type\(RowCheck.hint(suggestion)); decided by the credit code and name")
+            }
+        }
+        if party.creditCode != nil || Self.organisationMarkers.contains(where: party.name.contains) {
+            return "unit"
+        }
+        return "individual"
+    }
+
+    func enforcement(_ row: CSVRecord) -> Outcome<EnforcementRecord> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let id = check.identifier(.actionID, required: true)
+        let date = check.requiredDate(.actionDate)
+        let kindText = check.raw(.actionKind)
+        var resolved: (Category, Bool)?
+        if TextNormalizer.compact(kindText).isEmpty {
+            check.error(.missingRequired, .actionKind, "强制种类 (kind) is empty; every row needs one")
+        } else {
+            resolved = enforcementKind(&check, kindText)
+        }
+        let caseID = check.identifier(.relatedCaseID, required: false)
+        var record: EnforcementRecord?
+        if let date, let (kind, isMeasure) = resolved, !id.isEmpty {
+            record = EnforcementRecord(
+                id: id, date: date, kind: kind.code, isMeasure: isMeasure,
+                caseID: caseID.isEmpty ? nil : caseID,
+                party: TextNormalizer.compact(check.raw(.party)), unit: check.text(.unit))
+        }
+        return finish(check, record, date: date, dateColumn: .actionDate)
+    }
+
+    /// A measure or an execution; a bare 其他 is decided by 强制类别 or rejected as ambiguous.
+    private func enforcementKind(_ check: inout RowCheck, _ text: String) -> (Category, Bool)? {
+        let isBareOther = TextNormalizer.compact(text) == "其他"
+        if isBareOther {
+            let classText = TextNormalizer.compact(check.raw(.enforcementClass))
+            if classText.contains("措施") {
+                return Catalogue.category(.enforcementMeasure, code: "other_measure").map { ($0, true) }
+            }
+            if classText.contains("执行") {
+                return Catalogue.category(.enforcementExecution, code: "other_execution").map { ($0, false) }
+            }
+            check.error(.ambiguousCategory, .actionKind,
+                        "a bare 其他 can be a compulsory measure or an execution; fill 强制类别 (class) with 行政强制措施 or 行政强制执行")
+            return nil
+        }
+        if case .found(let measure) = Catalogue.lookup(.enforcementMeasure, text) { return (measure, true) }
+        if case .found(let execution) = Catalogue.lookup(.enforcementExecution, text) { return (execution, false) }
+        let suggestions = [Catalogue.lookup(.enforcementMeasure, text), Catalogue.lookup(.enforcementExecution, text)]
+            .compactMap { lookup -> Category? in
+                if case .unknown(let suggestion) = lookup { return suggestion }
+                return nil
+            }
+        check.error(.unknownCategory, .actionKind,
+                    "\"\(text)\" is not a known compulsory measure or execution (强制种类)\(RowCheck.hint(suggestions.first))")
+        return nil
+    }
+}

@@ -1,0 +1,187 @@
+/// Reads the values of one export row by canonical column, normalising each and collecting a
+/// diagnostic, pinned to the row and field, for every value that is wrong.
+///
+/// Errors reject the row; warnings keep it. All problems of a row are reported, so a user can
+/// fix a row in one go.
+struct RowCheck {
+    let record: CSVRecord
+    let mapping: HeaderMapping
+    let file: String
+    private(set) var errors: [Diagnostic] = []
+    private(set) var warnings: [Diagnostic] = []
+
+    init(record: CSVRecord, mapping: HeaderMapping, file: String) {
+        self.record = record
+        self.mapping = mapping
+        self.file = file
+    }
+
+    /// The raw text of `column`, "" when the export has no such column.
+    func raw(_ column: CanonicalColumn) -> String {
+        guard let index = mapping.fieldIndex[column.key], index < record.count else { return "" }
+        return record[index]
+    }
+
+    /// True when the export has the column at all.
+    func has(_ column: CanonicalColumn) -> Bool { mapping.fieldIndex[column.key] != nil }
+
+    mutating func error(_ code: DiagnosticCode, _ column: CanonicalColumn?, _ message: String) {
+        errors.append(diagnostic(.error, code, column, message))
+    }
+
+    mutating func warning(_ code: DiagnosticCode, _ column: CanonicalColumn?, _ message: String) {
+        warnings.append(diagnostic(.warning, code, column, message))
+    }
+
+    func diagnostic(_ severity: Severity, _ code: DiagnosticCode, _ column: CanonicalColumn?,
+                    _ message: String) -> Diagnostic {
+        let index = column.flatMap { mapping.fieldIndex[$0.key] }
+        return Diagnostic(
+            severity: severity, code: code, file: file, row: record.row, line: record.line,
+            column: index.map { $0 + 1 } ?? 0,
+            field: index.map { mapping.header[$0] } ?? column?.header,
+            message: message,
+            raw: column.map(raw) ?? record.fields.joined(separator: ","))
+    }
+
+    // MARK: Values
+
+    /// An identifier or code: NFKC with all whitespace removed; an error when required and empty.
+    mutating func identifier(_ column: CanonicalColumn, required: Bool) -> String {
+        let value = TextNormalizer.compact(raw(column))
+        if value.isEmpty && required {
+            error(.missingRequired, column, "\(column.header) (\(column.key)) is empty; every row needs one")
+        }
+        return value
+    }
+
+    /// Free text: NFKC, trimmed.
+    func text(_ column: CanonicalColumn) -> String {
+        TextNormalizer.nfkc(raw(column)).trimmingWhitespace()
+    }
+
+    /// The date that decides a record's period; nil (and an error) when empty or not a date.
+    mutating func requiredDate(_ column: CanonicalColumn) -> CalendarDay? {
+        switch DateParser.parse(raw(column)) {
+        case .date(let day):
+            return day
+        case .empty:
+            error(.missingRequired, column, "\(column.header) (\(column.key)) is empty; every row needs one")
+        case .invalid:
+            error(.badDate, column, "\"\(raw(column))\" is not a date, or not a possible one")
+        }
+        return nil
+    }
+
+    /// An optional date; one that cannot be read is a warning and counts as empty.
+    mutating func optionalDate(_ column: CanonicalColumn) -> CalendarDay? {
+        switch DateParser.parse(raw(column)) {
+        case .date(let day):
+            return day
+        case .empty:
+            return nil
+        case .invalid:
+            warning(.badDate, column, "\"\(raw(column))\" is not a date, or not a possible one; treated as empty")
+            return nil
+        }
+    }
+
+    /// An amount in fen; empty is 0; an unreadable or negative amount is an error.
+    mutating func amount(_ column: CanonicalColumn) -> Fen {
+        switch AmountParser.parse(raw(column)) {
+        case .empty:
+            return .zero
+        case .amount(let fen):
+            if fen.value < 0 {
+                error(.negativeAmount, column, "the amount \"\(raw(column))\" is negative")
+                return .zero
+            }
+            return fen
+        case .invalid:
+            error(.badAmount, column, "\"\(raw(column))\" is not an amount in yuan (元) or 万元")
+            return .zero
+        }
+    }
+
+    /// A whole count; empty is 0; anything else that is not a whole number is an error.
+    mutating func count(_ column: CanonicalColumn) -> Int {
+        let text = TextNormalizer.nfkc(raw(column)).trimmingWhitespace()
+        if text.isEmpty { return 0 }
+        guard let value = Int(text) else {
+            error(.badAmount, column, "\"\(raw(column))\" is not a whole number")
+            return 0
+        }
+        if value < 0 {
+            error(.negativeAmount, column, "the count \"\(raw(column))\" is negative")
+            return 0
+        }
+        return value
+    }
+
+    /// A yes/no value; an unknown one is a warning and counts as no.
+    mutating func yesNo(_ column: CanonicalColumn) -> Bool {
+        if let value = YesNo.parse(raw(column)) { return value }
+        warning(.badYesNo, column, "\"\(raw(column))\" is not a yes/no value (是/否, Y/N, 1/0, √); treated as no")
+        return false
+    }
+
+    /// The enterprise a row names; a credit code with a wrong check character is a warning.
+    mutating func enterprise(name column: CanonicalColumn) -> EnterpriseRef {
+        let code = TextNormalizer.creditCode(raw(.creditCode))
+        if !code.isEmpty {
+            switch CreditCodeCheck.check(code) {
+            case .valid:
+                break
+            case .wrongLength:
+                warning(.creditCodeChecksum, .creditCode, "the credit code \"\(code)\" has \(code.count) characters, not 18")
+            case .invalidCharacter:
+                warning(.creditCodeChecksum, .creditCode, "the credit code \"\(code)\" holds a character GB 32100 does not allow (I, O, S, V, Z or a symbol)")
+            case .wrongCheckCharacter(let expected):
+                warning(.creditCodeChecksum, .creditCode, "the credit code \"\(code)\" ends in \(code.last!), but its check character should be \(expected)")
+            }
+        }
+        return EnterpriseRef(creditCode: code, name: TextNormalizer.compact(raw(column)))
+    }
+
+    /// An industry code; empty is `other`; an unknown name is a warning and counts as `other`.
+    mutating func industry() -> String {
+        let text = raw(.industry)
+        if TextNormalizer.compact(text).isEmpty { return "other" }
+        switch Catalogue.lookup(.industry, text) {
+        case .found(let category), .ambiguousLegacy(let category, _):
+            return category.code
+        case .unknown(let suggestion):
+            warning(.unknownCategory, .industry,
+                    "\"\(text)\" is not a known industry\(Self.hint(suggestion)); counted as 其他")
+            return "other"
+        }
+    }
+
+    /// A required category; unknown names are errors naming the nearest known one.
+    mutating func category(_ kind: CategoryKind, _ text: String, column: CanonicalColumn, what: String) -> Category? {
+        switch Catalogue.lookup(kind, text) {
+        case .found(let category):
+            return category
+        case .ambiguousLegacy(let category, let note):
+            warning(.legacyCategory, column, note)
+            return category
+        case .unknown(let suggestion):
+            error(.unknownCategory, column, "\"\(text)\" is not a known \(what)\(Self.hint(suggestion))")
+            return nil
+        }
+    }
+
+    static func hint(_ suggestion: Category?) -> String {
+        suggestion.map { "; did you mean \($0.name)?" } ?? ""
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII or ideographic whitespace.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
