@@ -66,7 +66,7 @@ let package = Package(
                 "AnnualReturn",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",

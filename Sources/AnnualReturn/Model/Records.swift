@@ -27,7 +27,7 @@ public struct PenaltyRecord: Hashable, Sendable {
     /// `unit` or `individual`.
     public var partyType: String
     public var industry: String
-    /// Penalty-type codes in the order the export lists them, each once.
+    /// Penalty-type codes, each once, lightest first (the order does not carry meaning).
     public var penaltyTypes: [String]
     public var fine: Fen
     public var confiscation: Fen

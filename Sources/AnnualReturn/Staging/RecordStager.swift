@@ -94,6 +94,9 @@ struct RecordStager: Sendable {
                 types.append(category.code)
             }
         }
+        // A set, not a list: 警告、罚款 and 罚款、警告 are the same decision, so the order is the
+        // catalogue's (lightest first) and a re-export that only reorders is a duplicate.
+        types.sort { (Catalogue.category(.penaltyType, code: $0)?.order ?? 0) < (Catalogue.category(.penaltyType, code: $1)?.order ?? 0) }
         let party = check.enterprise(name: .party)
         let partyType = partyType(&check, party: party)
         let industry = check.industry()

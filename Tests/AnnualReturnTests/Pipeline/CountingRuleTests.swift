@@ -1,0 +1,91 @@
+import Testing
+@testable import AnnualReturn
+
+/// DOMAIN.md's counting rules, one table each.
+struct CountingRuleTests {
+    @Test(arguments: [
+        (["fine"], "fine"),
+        (["warning", "fine"], "fine"),
+        (["fine", "suspend_business"], "suspend_business"),
+        (["revoke_permit", "fine", "warning"], "revoke_permit"),
+        (["other", "warning"], "warning"),
+        (["other"], "other"),
+        (["confiscate_gains", "confiscate_property"], "confiscate_property"),
+        (["detention", "bar_practice"], "detention"),
+    ])
+    func heaviestType(types: [String], heaviest: String) {
+        let record = PenaltyRecord(
+            caseID: "x", decisionNo: "", decisionDate: CalendarDay(year: 2022, month: 1, day: 1)!,
+            party: EnterpriseRef(creditCode: nil, name: ""), partyType: "unit", industry: "other",
+            penaltyTypes: types, fine: .zero, confiscation: .zero, procedure: nil, origin: "",
+            hearing: false, legalReview: false, publishedDate: nil, closedDate: nil, unit: "")
+        #expect(record.heaviestType == heaviest)
+    }
+
+    /// Distinct enterprises: by code; else by name, unless the name appears with exactly one
+    /// code in the dataset.
+    @Test(arguments: [
+        ([("A", "甲")], 1),
+        ([("A", "甲"), (nil, "甲")], 1),               // name-only joins its single code
+        ([("A", "甲"), ("B", "甲"), (nil, "甲")], 3),   // two codes: the name stays on its own
+        ([(nil, "乙"), (nil, "乙")], 1),
+        ([("A", "甲"), ("A", "甲公司")], 1),             // same code, different names
+        ([(nil, "丙"), ("C", "丁")], 2),
+    ] as [([(String?, String)], Int)])
+    func distinctEnterprises(references: [(String?, String)], expected: Int) {
+        var aggregate = Aggregate(year: 2022, periods: [])
+        for (index, (code, name)) in references.enumerated() {
+            aggregate.add(InspectionRecord(
+                id: "JC-\(index)", date: CalendarDay(year: 2022, month: 5, day: 1)!, kind: "routine",
+                enterprise: EnterpriseRef(creditCode: code, name: name), industry: "other",
+                hazardsGeneral: 0, hazardsMajor: 0, hazardsRectified: 0, irregularities: 0, unit: "", officers: ""))
+        }
+        #expect(aggregate.distinctEnterprises(aggregate.yearTally.inspectedEnterprises) == expected)
+    }
+
+    @Test(arguments: [
+        (7, 9, "77.8"), (1, 3, "33.3"), (2, 3, "66.7"), (1, 8, "12.5"), (1, 16, "6.3"),
+        (0, 5, "0.0"), (5, 5, "100.0"), (1, 2000, "0.1"), (1, 2001, "0.0"),
+    ])
+    func percentRoundsHalfUp(part: Int, whole: Int, text: String) {
+        #expect(Ratio.percent(part, of: whole) == text)
+    }
+
+    @Test func rateOfNothingIsNull() {
+        #expect(Ratio.percent(0, of: 0) == nil)
+    }
+
+    @Test func patrolsAreNotInspections() {
+        var tally = Tally()
+        let day = CalendarDay(year: 2022, month: 5, day: 1)!
+        for kind in ["routine", "patrol", "patrol"] {
+            tally.add(InspectionRecord(
+                id: kind, date: day, kind: kind, enterprise: EnterpriseRef(creditCode: nil, name: kind),
+                industry: "other", hazardsGeneral: 1, hazardsMajor: 0, hazardsRectified: 0, irregularities: 1,
+                unit: "", officers: ""))
+        }
+        #expect(tally.inspections == 1)
+        #expect(tally.patrols == 2)
+        #expect(tally.inspectionsByKind["patrol"] == nil)
+        #expect(tally.patrolIrregularities == 2)
+    }
+
+    /// Records outside the year count only in the named periods they fall in.
+    @Test(arguments: [
+        (CalendarDay(year: 2021, month: 12, day: 31)!, false, true),
+        (CalendarDay(year: 2022, month: 1, day: 1)!, true, true),
+        (CalendarDay(year: 2022, month: 7, day: 31)!, true, true),
+        (CalendarDay(year: 2022, month: 8, day: 1)!, true, false),
+        (CalendarDay(year: 2021, month: 10, day: 31)!, false, false),
+        (CalendarDay(year: 2023, month: 1, day: 1)!, false, false),
+    ])
+    func periodsIncludeBothEnds(date: CalendarDay, inYear: Bool, inPeriod: Bool) {
+        let period = NamedPeriod(name: "review", from: CalendarDay(year: 2021, month: 11, day: 1)!,
+                                 to: CalendarDay(year: 2022, month: 7, day: 31)!)
+        var aggregate = Aggregate(year: 2022, periods: [period])
+        aggregate.add(EnforcementRecord(id: "1", date: date, kind: "seal_up", isMeasure: true, caseID: nil,
+                                        party: "", unit: ""))
+        #expect(aggregate.yearTally.measures == (inYear ? 1 : 0))
+        #expect(aggregate.periodTallies["review"]?.measures == (inPeriod ? 1 : 0))
+    }
+}
