@@ -65,6 +65,7 @@ struct ReportCommand: ParsableCommand {
         print("annual-return: \(accounts.count) files, \(read) rows read: \(accepted) accepted, \(result.rejectedRows) rejected, \(duplicates) duplicates (\(conflicts) conflicts replaced by newer exports); \(warnings) warnings")
         print("annual-return: \(configuration.year) return (\(configuration.isFinal ? "final" : "provisional"), as of \(result.asOf?.description ?? "no records")) written to \(folder)/")
 
+        fflush(nil)  // the summary first, then the problems, even when both go to one pipe
         let errors = result.diagnostics.filter { $0.severity == .error }
         for diagnostic in errors.prefix(max(0, showProblems)) { printError(diagnostic.formatted) }
         if errors.count > showProblems {

@@ -37,6 +37,14 @@ public struct ReturnBuilder {
         ReturnRow(id: id, label: label, cells: [.count(count(id))], level: level, figureIDs: [id])
     }
 
+    /// The four monthly series, as the columns of the monthly and quarterly tables.
+    static let seriesColumns = [
+        ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
+        ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),
+        ReturnColumn(id: "penalties", title: "行政处罚", unit: "件"),
+        ReturnColumn(id: "enforcement", title: "行政强制", unit: "件"),
+    ]
+
     // MARK: Tables
 
     private func inspections() -> ReturnTable {
@@ -144,7 +152,7 @@ public struct ReturnBuilder {
 
     private func monthly() -> ReturnTable {
         let lockdown = Set(result.configuration.lockdownMonths)
-        let series = ["inspections", "patrols", "penalties", "enforcement"]
+        let series = Self.seriesColumns.map(\.id)
         var rows: [ReturnRow] = []
         for month in 1...12 {
             let yearMonth = YearMonth(year: year, month: month)!
@@ -167,15 +175,12 @@ public struct ReturnBuilder {
         return ReturnTable(
             id: "monthly", title: "表7 分月情况",
             convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
-            columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
-                      ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),
-                      ReturnColumn(id: "penalties", title: "行政处罚", unit: "件"),
-                      ReturnColumn(id: "enforcement", title: "行政强制", unit: "件")],
+            columns: Self.seriesColumns,
             rows: rows)
     }
 
     private func quarterly() -> ReturnTable {
-        let series = ["inspections", "patrols", "penalties", "enforcement"]
+        let series = Self.seriesColumns.map(\.id)
         let rows = (1...4).map { quarter -> ReturnRow in
             let ids = series.map { "\($0).by_quarter.\(year)-Q\(quarter)" }
             return ReturnRow(id: "\(year)-Q\(quarter)", label: "第\(["一", "二", "三", "四"][quarter - 1])季度",
@@ -183,10 +188,7 @@ public struct ReturnBuilder {
         }
         return ReturnTable(
             id: "quarterly", title: "表8 分季度情况", convention: nil,
-            columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
-                      ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),
-                      ReturnColumn(id: "penalties", title: "行政处罚", unit: "件"),
-                      ReturnColumn(id: "enforcement", title: "行政强制", unit: "件")],
+            columns: Self.seriesColumns,
             rows: rows)
     }
 
