@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies, each for one job we do not want to write again:
 // - swift-argument-parser: the command line (subcommands, --help, exit codes).
-// - Yams: the YAML configuration file.
+// - Yams: the YAML configuration file and facts.yaml.
+// - swift-mustache: the written report's template (report.md), which bureaus adapt themselves.
 // - swift-property-based: property tests of the parser and of aggregate merging.
 let package = Package(
     name: "annual-return",
@@ -15,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -28,6 +30,12 @@ let package = Package(
             name: "CLibCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
+        ),
+        // return.xlsx with native charts (libxlsxwriter ships a pkg-config file).
+        .systemLibrary(
+            name: "CLibXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // The only Swift code that touches libcsv's pointers and callbacks, plus the byte-level
         // concerns of ingest: encodings, row numbering, recovery from malformed quoting.
@@ -43,7 +51,10 @@ let package = Package(
         ),
         .target(
             name: "AnnualReturn",
-            dependencies: ["CSVIngest", "CLibCrypto", "Yams"]
+            dependencies: [
+                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "annual-return",

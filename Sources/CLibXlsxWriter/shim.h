@@ -1,0 +1,4 @@
+#ifndef ANNUAL_RETURN_CLIBXLSXWRITER_SHIM_H
+#define ANNUAL_RETURN_CLIBXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif
