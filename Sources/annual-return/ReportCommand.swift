@@ -8,8 +8,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Build the return from the exports named in a configuration file.",
         discussion: """
             Reads every export the configuration names, checks every row, and writes into
-            <output>/<year>/: figures.json, return.json, return.md, data-report.md and
-            rejects.csv. Each file is written whole or not at all. A short summary goes to stdout;
+            <output>/<year>/: figures.json, return.json, return.md, return.csv,
+            data-report.md, rejects.csv and, when a report template is configured, report.md. Each file is written whole or not at all. A short summary goes to stdout;
             the first problems go to stderr, all of them to data-report.md and rejects.csv.
 
             Examples:
@@ -53,7 +53,11 @@ struct ReportCommand: ParsableCommand {
             folder = try ReturnWriter.write(result)
         } catch {
             printError("annual-return: \(error)")
-            throw ExitStatus.cannotCreateOutput
+            switch error {
+            case .template(.unreadable): throw ExitStatus.noInput
+            case .template: throw ExitStatus.usage
+            case .output: throw ExitStatus.cannotCreateOutput
+            }
         }
 
         let accounts = result.accounts

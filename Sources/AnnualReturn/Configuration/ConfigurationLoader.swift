@@ -5,7 +5,7 @@ import Yams
 /// unknown key, malformed month or range and missing file is named in the error.
 public enum ConfigurationLoader {
     static let topLevelKeys = ["bureau", "year", "lockdown_months", "inputs", "periods", "columns",
-                               "output", "as_of", "final", "encoding"]
+                               "output", "as_of", "final", "encoding", "report_template", "facts"]
 
     /// Loads the configuration at `path`; relative paths inside resolve against its folder.
     /// - Throws: ``ConfigurationError``.
@@ -131,11 +131,15 @@ public enum ConfigurationLoader {
             encoding = choice
         }
 
+        let reportTemplate = try optionalFile(top, "report_template", baseFolder: baseFolder)
+        let factsFile = try optionalFile(top, "facts", baseFolder: baseFolder)
+
         return ReturnConfiguration(
             bureau: bureau, year: year, lockdownMonths: lockdownMonths, inputs: inputs,
             periods: periods, columnMappings: columnMappings,
             outputFolder: FilePath.resolve(outputText, relativeTo: baseFolder),
-            asOf: asOf, isFinal: isFinal, encoding: encoding, baseFolder: baseFolder)
+            asOf: asOf, isFinal: isFinal, encoding: encoding, baseFolder: baseFolder,
+            reportTemplate: reportTemplate, factsFile: factsFile)
     }
 
     // MARK: Walking the YAML tree
@@ -179,6 +183,15 @@ public enum ConfigurationLoader {
             throw .badValue(key: key, value: text, expected: "a date written YYYY-MM-DD")
         }
         return day
+    }
+
+    /// A file named by `key`, resolved against the configuration's folder; it must exist.
+    private static func optionalFile(_ entries: Entries, _ key: String, baseFolder: String) throws(ConfigurationError) -> String? {
+        guard let node = entries[key] else { return nil }
+        let name = try string(node, key: key)
+        let path = FilePath.resolve(name, relativeTo: baseFolder)
+        guard access(path, R_OK) == 0 else { throw .inputNotFound(key: key, path: name) }
+        return path
     }
 
     private static func required(_ entries: Entries, _ name: String, in parent: String? = nil) throws(ConfigurationError) -> Node {

@@ -26,6 +26,10 @@ public struct ReturnConfiguration: Sendable, Equatable {
     public var encoding: EncodingChoice
     /// The folder of the configuration file, which relative names in reports are shown against.
     public var baseFolder: String
+    /// The Mustache template of the written report (report.md); none, no report.md.
+    public var reportTemplate: String?
+    /// The bureau's own figures that no export holds (facts.yaml), for the template.
+    public var factsFile: String?
 
     /// One export file.
     public struct InputFile: Sendable, Equatable {
@@ -38,7 +42,8 @@ public struct ReturnConfiguration: Sendable, Equatable {
     public init(bureau: String, year: Int, lockdownMonths: [YearMonth] = [], inputs: [Dataset: [InputFile]],
                 periods: [NamedPeriod] = [], columnMappings: [Dataset: [String: String]] = [:],
                 outputFolder: String, asOf: CalendarDay? = nil, isFinal: Bool = false,
-                encoding: EncodingChoice = .auto, baseFolder: String = ".") {
+                encoding: EncodingChoice = .auto, baseFolder: String = ".",
+                reportTemplate: String? = nil, factsFile: String? = nil) {
         self.bureau = bureau
         self.year = year
         self.lockdownMonths = lockdownMonths
@@ -50,6 +55,8 @@ public struct ReturnConfiguration: Sendable, Equatable {
         self.isFinal = isFinal
         self.encoding = encoding
         self.baseFolder = baseFolder
+        self.reportTemplate = reportTemplate
+        self.factsFile = factsFile
     }
 }
 

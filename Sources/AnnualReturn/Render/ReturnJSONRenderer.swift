@@ -29,6 +29,7 @@ public enum ReturnJSONRenderer {
                     ("id", .string(row.id)),
                     ("label", .string(row.label)),
                     ("level", .integer(row.level)),
+                    ("unit", row.unit.map(JSONValue.string) ?? .null),
                     ("cells", .array(row.cells.enumerated().map { index, cell in
                         let figure = index < row.figureIDs.count ? row.figureIDs[index] : nil
                         return self.cell(cell, figure: figure)

@@ -27,7 +27,7 @@ public enum ReturnMarkdownRenderer {
             lines.append("|---" + String(repeating: "|---:", count: table.columns.count) + "|")
             for row in table.rows {
                 let indent = String(repeating: "　", count: row.level)
-                let label = indent + TextEscaping.markdown(row.label)
+                let label = indent + TextEscaping.markdown(table.displayLabel(of: row))
                 lines.append("| " + ([label] + row.cells.map(cellText)).joined(separator: " | ") + " |")
             }
             for note in table.notes {

@@ -34,7 +34,7 @@ public struct ReturnBuilder {
     private func count(_ id: String) -> Int { figures[id]?.integer ?? 0 }
 
     private func single(_ id: String, _ label: String, unit: String, level: Int = 0) -> ReturnRow {
-        ReturnRow(id: id, label: label, cells: [.count(count(id))], level: level, figureIDs: [id])
+        ReturnRow(id: id, label: label, cells: [.count(count(id))], level: level, unit: unit, figureIDs: [id])
     }
 
     /// The four monthly series, as the columns of the monthly and quarterly tables.
@@ -61,7 +61,7 @@ public struct ReturnBuilder {
             single("hazards.rectified", "已整改隐患", unit: "项"),
             ReturnRow(id: "hazards.rectification_rate", label: "隐患整改率（%）",
                       cells: [.rate(figures["hazards.rectification_rate"].flatMap { if case .text(let t) = $0 { return t } else { return nil } })],
-                      figureIDs: ["hazards.rectification_rate"]),
+                      unit: "%", figureIDs: ["hazards.rectification_rate"]),
             single("patrols.count", "执法巡查次数", unit: "次"),
             single("patrols.enterprises", "巡查企业数", unit: "家"),
             single("patrols.irregularities", "巡查发现不规范执法行为", unit: "个"),
@@ -84,10 +84,10 @@ public struct ReturnBuilder {
             single("penalties.by_procedure.ordinary", "普通程序", unit: "件", level: 1),
             single("penalties.hearings", "听证", unit: "件", level: 1),
             single("penalties.legal_reviews", "法制审核", unit: "件", level: 1),
-            ReturnRow(id: "penalties.fines_yuan", label: "罚款金额（元）", cells: [.money(fines)], figureIDs: ["penalties.fines_yuan"]),
-            ReturnRow(id: "penalties.confiscations_yuan", label: "没收金额（元）", cells: [.money(confiscations)], figureIDs: ["penalties.confiscations_yuan"]),
-            ReturnRow(id: "penalties.total_yuan", label: "罚没金额合计（元）", cells: [.money(total)], figureIDs: ["penalties.total_yuan"]),
-            ReturnRow(id: "penalties.total_wanyuan", label: "罚没金额合计（万元）", cells: [.wanyuan(total)], figureIDs: ["penalties.total_wanyuan"]),
+            ReturnRow(id: "penalties.fines_yuan", label: "罚款金额（元）", cells: [.money(fines)], unit: "元", figureIDs: ["penalties.fines_yuan"]),
+            ReturnRow(id: "penalties.confiscations_yuan", label: "没收金额（元）", cells: [.money(confiscations)], unit: "元", figureIDs: ["penalties.confiscations_yuan"]),
+            ReturnRow(id: "penalties.total_yuan", label: "罚没金额合计（元）", cells: [.money(total)], unit: "元", figureIDs: ["penalties.total_yuan"]),
+            ReturnRow(id: "penalties.total_wanyuan", label: "罚没金额合计（万元）", cells: [.wanyuan(total)], unit: "万元", figureIDs: ["penalties.total_wanyuan"]),
         ]
         return ReturnTable(id: "penalties_summary", title: "表2 行政处罚概况",
                            convention: "一份处罚决定计一件。",

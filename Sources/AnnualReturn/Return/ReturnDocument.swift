@@ -29,6 +29,15 @@ public struct ReturnTable: Sendable {
     public var columns: [ReturnColumn]
     public var rows: [ReturnRow]
     public var notes: [String] = []
+
+    /// A row's label as people read it: with the row's unit when the table's columns carry
+    /// none ("检查次数（家次）"), as in a single-column table of mixed units.
+    public func displayLabel(of row: ReturnRow) -> String {
+        guard let unit = row.unit, columns.allSatisfy({ $0.unit.isEmpty }), !row.label.hasSuffix("）") else {
+            return row.label
+        }
+        return "\(row.label)（\(unit)）"
+    }
 }
 
 /// A column: its heading and the unit of its cells.
@@ -46,6 +55,9 @@ public struct ReturnRow: Sendable {
     public var cells: [ReturnCell]
     /// Indentation level for sub-rows (0 = top level).
     public var level: Int = 0
+    /// The unit of this row's cells when it differs by row (single-column tables); else the
+    /// column's unit applies.
+    public var unit: String?
     /// The figures.json id behind each cell, where there is one (same order as `cells`).
     public var figureIDs: [String?] = []
 }
