@@ -27,6 +27,11 @@ public enum ReturnWriter {
             ("data-report.md", DataReportRenderer.render(result)),
             ("rejects.csv", RejectsCSVRenderer.render(result)),
         ]
+        do {
+            files.append(("return.xlsx", try ReturnXLSXRenderer.render(document, result: result)))
+        } catch {
+            throw .output(error)
+        }
         if let report = try writtenReport(result) { files.append(("report.md", report)) }
         return files
     }
