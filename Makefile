@@ -13,7 +13,7 @@ BENCH_PACKAGES := hyperfine time gcc
 RELEASE_BIN   = .build/release/annual-return
 
 .DEFAULT_GOAL := all
-.PHONY: all build deps test report bench clean install help
+.PHONY: all build deps test report check-outputs screenshot bench clean install help
 
 all: build ## Build the release binary (same as `make build`)
 
@@ -30,6 +30,17 @@ test: deps ## Run every unit, golden-file and end-to-end test
 report: build ## Run the main job on the sample data in data/ and say where the outputs are
 	@scripts/run-report $(RELEASE_BIN) $(CONFIG)
 
+YEAR         ?= 2022
+
+check-outputs: report ## Read the outputs back with real tools: the workbook with openpyxl, the page in headless Chromium
+	@scripts/ensure-apt-packages python3-openpyxl
+	/usr/bin/python3 scripts/check-xlsx.py output/$(YEAR)
+	scripts/screenshot-html output/$(YEAR) output/$(YEAR)-return-html.png
+	@echo "check-outputs: the page as Chromium draws it is output/$(YEAR)-return-html.png"
+
+screenshot: report ## Refresh docs/return-html.png, the README's picture of return.html
+	scripts/readme-picture output/$(YEAR) docs/return-html.png
+
 bench: build ## Measure ingest throughput and memory against the plain libcsv parse loop
 	@scripts/ensure-apt-packages $(APT_PACKAGES) $(BENCH_PACKAGES)
 	@Benchmarks/run $(RELEASE_BIN)
@@ -43,4 +54,4 @@ clean: ## Remove build products and generated outputs
 	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'

@@ -54,21 +54,9 @@ def is_number(value):
 
 
 def cell_kind(table, column_index, row, cell):
-    """What a return.json cell holds: count, suspended, money, rate or text."""
-    value = cell.get("value")
-    if cell.get("suspended"):
-        return "suspended"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return "count"
-    column = table["columns"][column_index] if column_index < len(table["columns"]) else {}
-    unit = column.get("unit", "")
-    figure = cell.get("figure") or ""
-    label = row.get("label", "")
-    if unit in ("元", "万元") or figure.endswith(("_yuan", "_wanyuan")) or "（元）" in label or "（万元）" in label:
-        return "money"
-    if unit == "%" or figure.endswith("rate") or "（%）" in label:
-        return "rate"
-    return "text"
+    """What a return.json cell holds, as return.json says: count, suspended, money, rate or text."""
+    kind = cell.get("kind", "text")
+    return {"wanyuan": "money", "decimal": "rate"}.get(kind, kind)
 
 
 class Checker:
@@ -126,7 +114,7 @@ class Checker:
         self.counts["tables"] += 1
         numbers = 0
         for row in table["rows"]:
-            label = spreadsheet_text(row["label"])
+            label = spreadsheet_text(row.get("display_label", row["label"]))
             candidates = rows_by_label.get(label, [])
             if not candidates:
                 self.fail(f"{sheet.title}: no row labelled {label!r}")

@@ -23,6 +23,7 @@ public enum ReturnWriter {
             ("figures.json", FiguresJSONRenderer.render(result.figures)),
             ("return.json", ReturnJSONRenderer.render(document)),
             ("return.md", ReturnMarkdownRenderer.render(document)),
+            ("return.html", ReturnHTMLRenderer.render(document)),
             ("return.csv", ReturnCSVRenderer.render(document)),
             ("data-report.md", DataReportRenderer.render(result)),
             ("rejects.csv", RejectsCSVRenderer.render(result)),

@@ -27,7 +27,7 @@ public enum ReturnCSVRenderer {
         case .count(let value): return (String(value), "")
         case .money(let fen): return (fen.yuanString, "")
         case .wanyuan(let fen): return (fen.wanyuanString, "")
-        case .rate(let rate): return (rate ?? "", rate == nil ? "分母为0，无法计算" : "")
+        case .decimal(let rate): return (rate ?? "", rate == nil ? "分母为0，无法计算" : "")
         case .suspended(let value): return (String(value), "停：停工月份")
         case .text(let text): return (text, "")
         }

@@ -28,6 +28,7 @@ public enum ReturnJSONRenderer {
                 .object([
                     ("id", .string(row.id)),
                     ("label", .string(row.label)),
+                    ("display_label", .string(table.displayLabel(of: row))),
                     ("level", .integer(row.level)),
                     ("unit", row.unit.map(JSONValue.string) ?? .null),
                     ("cells", .array(row.cells.enumerated().map { index, cell in
@@ -43,14 +44,18 @@ public enum ReturnJSONRenderer {
     private static func cell(_ cell: ReturnCell, figure: String?) -> JSONValue {
         var members: [(String, JSONValue)] = []
         switch cell {
-        case .count(let value): members.append(("value", .integer(value)))
-        case .money(let fen): members.append(("value", .string(fen.yuanString)))
-        case .wanyuan(let fen): members.append(("value", .string(fen.wanyuanString)))
-        case .rate(let rate): members.append(("value", rate.map(JSONValue.string) ?? .null))
+        case .count(let value):
+            members = [("kind", .string("count")), ("value", .integer(value))]
+        case .money(let fen):
+            members = [("kind", .string("money")), ("value", .string(fen.yuanString))]
+        case .wanyuan(let fen):
+            members = [("kind", .string("wanyuan")), ("value", .string(fen.wanyuanString))]
+        case .decimal(let text):
+            members = [("kind", .string("decimal")), ("value", text.map(JSONValue.string) ?? .null)]
         case .suspended(let value):
-            members.append(("value", .integer(value)))
-            members.append(("suspended", .bool(true)))
-        case .text(let text): members.append(("value", .string(text)))
+            members = [("kind", .string("suspended")), ("value", .integer(value)), ("suspended", .bool(true))]
+        case .text(let text):
+            members = [("kind", .string("text")), ("value", .string(text))]
         }
         if let figure { members.append(("figure", .string(figure))) }
         return .object(members)

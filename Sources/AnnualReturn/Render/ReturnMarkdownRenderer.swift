@@ -49,7 +49,7 @@ public enum ReturnMarkdownRenderer {
         case .count(let value): return NumberText.count(value)
         case .money(let fen): return NumberText.yuan(fen)
         case .wanyuan(let fen): return NumberText.groupThousands(fen.wanyuanString)
-        case .rate(let rate): return rate ?? "—"
+        case .decimal(let rate): return rate ?? "—"
         case .suspended(let value): return value == 0 ? "停" : "\(NumberText.count(value))（停）"
         case .text(let text): return TextEscaping.markdown(text)
         }

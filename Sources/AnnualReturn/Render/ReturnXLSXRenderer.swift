@@ -133,7 +133,7 @@ public enum ReturnXLSXRenderer {
         var monthRows: [Int] = []
         var suspendedPoints: [Int] = []
         for tableRow in table.rows {
-            try workbook.write(tableRow.label, sheet: sheet, row: row, column: 0, style: Style.label(level: tableRow.level))
+            try workbook.write(table.displayLabel(of: tableRow), sheet: sheet, row: row, column: 0, style: Style.label(level: tableRow.level))
             for (index, cell) in tableRow.cells.enumerated() {
                 try writeCell(cell, of: tableRow, sheet: sheet, row: row, column: index + 1, in: workbook)
             }
@@ -204,7 +204,7 @@ public enum ReturnXLSXRenderer {
             try workbook.write(yuan(fen.yuanString), sheet: sheet, row: row, column: column, style: Style.money)
         case .wanyuan(let fen):
             try workbook.write(yuan(fen.wanyuanString), sheet: sheet, row: row, column: column, style: Style.money)
-        case .rate(let rate):
+        case .decimal(let rate):
             if let rate, let value = Double(rate) {
                 try workbook.write(value, sheet: sheet, row: row, column: column, style: Style.rate)
             } else {
@@ -272,7 +272,7 @@ public enum ReturnXLSXRenderer {
         var labelWidth = displayWidth("项目")
         for row in table.rows {
             // An indent level takes about two character widths.
-            labelWidth = max(labelWidth, displayWidth(TextEscaping.spreadsheetCell(row.label)) + 2 * row.level)
+            labelWidth = max(labelWidth, displayWidth(TextEscaping.spreadsheetCell(table.displayLabel(of: row))) + 2 * row.level)
         }
         var widths = [Double(min(max(labelWidth + 2, 24), 60))]
         for (index, column) in table.columns.enumerated() {

@@ -48,19 +48,17 @@ public struct ReturnBuilder {
     // MARK: Tables
 
     private func inspections() -> ReturnTable {
-        var rows = [
-            single("inspections.count", "检查次数", unit: "家次"),
-            single("inspections.enterprises", "检查企业数", unit: "家"),
-        ]
+        var rows = [single("inspections.count", "检查次数", unit: "家次")]
         for kind in Catalogue.categories(.inspectionKind) where kind.code != "patrol" {
             rows.append(single("inspections.by_kind.\(kind.code)", kind.name, unit: "家次", level: 1))
         }
         rows += [
+            single("inspections.enterprises", "检查企业数", unit: "家"),
             single("hazards.general", "发现一般隐患", unit: "项"),
             single("hazards.major", "发现重大隐患", unit: "项"),
             single("hazards.rectified", "已整改隐患", unit: "项"),
             ReturnRow(id: "hazards.rectification_rate", label: "隐患整改率（%）",
-                      cells: [.rate(figures["hazards.rectification_rate"].flatMap { if case .text(let t) = $0 { return t } else { return nil } })],
+                      cells: [.decimal(figures["hazards.rectification_rate"].flatMap { if case .text(let t) = $0 { return t } else { return nil } })],
                       unit: "%", figureIDs: ["hazards.rectification_rate"]),
             single("patrols.count", "执法巡查次数", unit: "次"),
             single("patrols.enterprises", "巡查企业数", unit: "家"),
@@ -169,8 +167,8 @@ public struct ReturnBuilder {
         let averageIDs = series.map { "\($0).monthly_average" }
         rows.append(ReturnRow(id: "monthly_average", label: "月均（正常月份）",
                               cells: averageIDs.map { id in
-                                  if case .text(let text) = figures[id] { return .text(text) }
-                                  return .text("—")
+                                  if case .text(let text) = figures[id] { return .decimal(text) }
+                                  return .decimal(nil)
                               }, figureIDs: averageIDs))
         return ReturnTable(
             id: "monthly", title: "表7 分月情况",

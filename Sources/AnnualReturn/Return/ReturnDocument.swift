@@ -68,8 +68,9 @@ public enum ReturnCell: Sendable, Equatable {
     case money(Fen)
     /// Money in 万元 (shown with two decimals, half-up).
     case wanyuan(Fen)
-    /// A percent with one decimal, or nil when it cannot be computed (denominator 0).
-    case rate(String?)
+    /// A number with one decimal (a percent rate, a monthly average), or nil when it cannot be
+    /// computed (a denominator of 0). Kept as the exact decimal text it was rounded to.
+    case decimal(String?)
     /// A declared lockdown month: shown as 停 when nothing happened, else the count with a mark.
     case suspended(Int)
     case text(String)

@@ -66,7 +66,7 @@ struct XLSXRendererTests {
 
     @Test func numbersStayNumbersInTheirUnits() throws {
         let (_, cells) = try render(try runSmallFixture())
-        #expect(value(in: cells, sheet: "表1 行政检查情况", label: "检查次数") == .number(6))
+        #expect(value(in: cells, sheet: "表1 行政检查情况", label: "检查次数（家次）") == .number(6))
         #expect(value(in: cells, sheet: "表1 行政检查情况", label: "隐患整改率（%）") == .number(77.8))
         #expect(value(in: cells, sheet: "表2 行政处罚概况", label: "罚款金额（元）") == .number(23200.5))
         #expect(value(in: cells, sheet: "表2 行政处罚概况", label: "罚没金额合计（万元）") == .number(2.49))
