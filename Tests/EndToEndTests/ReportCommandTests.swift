@@ -12,7 +12,8 @@ struct ReportCommandTests {
         return folder
     }
 
-    static let outputs = ["figures.json", "return.json", "return.md", "data-report.md", "rejects.csv"]
+    static let outputs = ["figures.json", "return.json", "return.md", "return.html", "return.csv", "return.xlsx",
+                          "data-report.md", "rejects.csv"]
 
     @Test func rejectedRowsExit65AndTheReturnIsStillWritten() throws {
         let folder = try Self.smallDistrict()
