@@ -5,6 +5,7 @@ import PackageDescription
 // - swift-argument-parser: the command line (subcommands, --help, exit codes).
 // - Yams: the YAML configuration file and facts.yaml.
 // - swift-mustache: the written report's template (report.md), which bureaus adapt themselves.
+// - swift-log: timestamped run logs on stderr or a log file, for the operator who reads cron mail.
 // - swift-property-based: property tests of the parser and of aggregate merging.
 let package = Package(
     name: "annual-return",
@@ -15,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -61,6 +63,7 @@ let package = Package(
             dependencies: [
                 "AnnualReturn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -46,14 +46,16 @@ public struct ReportPipeline {
         checkCaseReferences()
         sortDiagnostics()
 
+        let records = CountedRecords(inspections: inspections.sortedWinners, penalties: penalties.sortedWinners,
+                                     actions: actions.sortedWinners)
         var aggregate = Aggregate(year: configuration.year, periods: configuration.periods)
-        for located in inspections.sortedWinners { aggregate.add(located.record) }
-        for located in penalties.sortedWinners { aggregate.add(located.record) }
-        for located in actions.sortedWinners { aggregate.add(located.record) }
+        for located in records.inspections { aggregate.add(located.record) }
+        for located in records.penalties { aggregate.add(located.record) }
+        for located in records.actions { aggregate.add(located.record) }
         let figures = FigureBuilder(configuration: configuration, aggregate: aggregate, accounts: accounts).build()
         return RunResult(configuration: configuration, aggregate: aggregate, figures: figures,
                          accounts: accounts, diagnostics: diagnostics, duplicates: duplicates,
-                         conflicts: conflicts)
+                         conflicts: conflicts, records: records)
     }
 
     // MARK: Stages 1–3: ingest, stage, dedupe

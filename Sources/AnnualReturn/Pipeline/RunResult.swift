@@ -10,10 +10,27 @@ public struct RunResult: Sendable {
     public var diagnostics: [Diagnostic]
     public var duplicates: [DuplicateEntry]
     public var conflicts: [ConflictEntry]
+    /// The records counted (after dedupe, the newest version of each), where each was read:
+    /// what `explain` shows behind a figure.
+    public var records: CountedRecords
 
     /// Rows rejected across all files.
     public var rejectedRows: Int { accounts.reduce(0) { $0 + $1.rejected } }
 
     /// The as-of date shown on the return.
     public var asOf: CalendarDay? { configuration.asOf ?? aggregate.newestDate }
+}
+
+/// The winning record of every key, per dataset, in the order they were read.
+public struct CountedRecords: Sendable {
+    public var inspections: [Located<InspectionRecord>] = []
+    public var penalties: [Located<PenaltyRecord>] = []
+    public var actions: [Located<EnforcementRecord>] = []
+
+    public init(inspections: [Located<InspectionRecord>] = [], penalties: [Located<PenaltyRecord>] = [],
+                actions: [Located<EnforcementRecord>] = []) {
+        self.inspections = inspections
+        self.penalties = penalties
+        self.actions = actions
+    }
 }
