@@ -8,6 +8,7 @@ struct AnnualReturnCommand: ParsableCommand {
         abstract: "Builds a district's annual enforcement statistics return (行政执法统计年报) from the enforcement system's CSV exports.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, ReportCommand.self, GenerateCommand.self]
+        subcommands: [ReportCommand.self, CheckCommand.self, ParseCommand.self,
+                      GenerateCommand.self]
     )
 }

@@ -5,7 +5,8 @@ import Yams
 /// unknown key, malformed month or range and missing file is named in the error.
 public enum ConfigurationLoader {
     static let topLevelKeys = ["bureau", "year", "lockdown_months", "inputs", "periods", "columns",
-                               "output", "as_of", "final", "encoding", "report_template", "facts"]
+                               "output", "as_of", "final", "final_from", "encoding", "report_template", "facts",
+                               "previous_return"]
 
     /// Loads the configuration at `path`; relative paths inside resolve against its folder.
     /// - Throws: ``ConfigurationError``.
@@ -122,6 +123,12 @@ public enum ConfigurationLoader {
             default: throw .badValue(key: "final", value: text, expected: "true or false")
             }
         }
+        // final_from: the return turns final (正式) on that date. Only the status depends on the
+        // clock; the figures and the as-of date never do.
+        if let node = top["final_from"] {
+            let day = try day(node, key: "final_from")
+            if let today = CalendarDay.today(), today >= day { isFinal = true }
+        }
         var encoding = EncodingChoice.auto
         if let node = top["encoding"] {
             let text = try string(node, key: "encoding")
@@ -134,12 +141,39 @@ public enum ConfigurationLoader {
         let reportTemplate = try optionalFile(top, "report_template", baseFolder: baseFolder)
         let factsFile = try optionalFile(top, "facts", baseFolder: baseFolder)
 
-        return ReturnConfiguration(
+        let outputFolder = FilePath.resolve(outputText, relativeTo: baseFolder)
+        var notices: [String] = []
+        var previousYear: PreviousYear?
+        if let node = top["previous_return"] {
+            let name = try string(node, key: "previous_return")
+            let path = FilePath.resolve(name, relativeTo: baseFolder)
+            guard access(path, R_OK) == 0 else { throw .inputNotFound(key: "previous_return", path: name) }
+            do {
+                previousYear = try PreviousYear.load(path: path, source: name)
+            } catch {
+                throw .badValue(key: "previous_return", value: name, expected: "last year's return.json (\(error.reason))")
+            }
+        } else {
+            // Last year's return where this tool wrote it; one that cannot be read is skipped,
+            // and the run says so, rather than blocking this year's return.
+            let path = "\(outputFolder)/\(year - 1)/return.json"
+            if access(path, R_OK) == 0 {
+                do {
+                    previousYear = try PreviousYear.load(path: path, source: FilePath.display(path, relativeTo: baseFolder))
+                } catch {
+                    notices.append("last year's return \(error); the return is made without the year-over-year comparison")
+                }
+            }
+        }
+
+        var configuration = ReturnConfiguration(
             bureau: bureau, year: year, lockdownMonths: lockdownMonths, inputs: inputs,
             periods: periods, columnMappings: columnMappings,
-            outputFolder: FilePath.resolve(outputText, relativeTo: baseFolder),
+            outputFolder: outputFolder,
             asOf: asOf, isFinal: isFinal, encoding: encoding, baseFolder: baseFolder,
-            reportTemplate: reportTemplate, factsFile: factsFile)
+            reportTemplate: reportTemplate, factsFile: factsFile, previousYear: previousYear)
+        configuration.notices = notices
+        return configuration
     }
 
     // MARK: Walking the YAML tree

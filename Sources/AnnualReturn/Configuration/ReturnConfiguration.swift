@@ -30,6 +30,12 @@ public struct ReturnConfiguration: Sendable, Equatable {
     public var reportTemplate: String?
     /// The bureau's own figures that no export holds (facts.yaml), for the template.
     public var factsFile: String?
+    /// Last year's figures, when last year's return.json is configured or found beside the
+    /// output folder: the return then compares the headline figures year over year.
+    public var previousYear: PreviousYear?
+    /// Things worth telling the operator that are not errors (e.g. last year's return found
+    /// but unreadable, so no comparison is made).
+    public var notices: [String] = []
 
     /// One export file.
     public struct InputFile: Sendable, Equatable {
@@ -43,7 +49,7 @@ public struct ReturnConfiguration: Sendable, Equatable {
                 periods: [NamedPeriod] = [], columnMappings: [Dataset: [String: String]] = [:],
                 outputFolder: String, asOf: CalendarDay? = nil, isFinal: Bool = false,
                 encoding: EncodingChoice = .auto, baseFolder: String = ".",
-                reportTemplate: String? = nil, factsFile: String? = nil) {
+                reportTemplate: String? = nil, factsFile: String? = nil, previousYear: PreviousYear? = nil) {
         self.bureau = bureau
         self.year = year
         self.lockdownMonths = lockdownMonths
@@ -57,6 +63,7 @@ public struct ReturnConfiguration: Sendable, Equatable {
         self.baseFolder = baseFolder
         self.reportTemplate = reportTemplate
         self.factsFile = factsFile
+        self.previousYear = previousYear
     }
 }
 

@@ -27,6 +27,7 @@ public struct FigureBuilder {
         penalties(&figures, year)
         enforcement(&figures, year)
         records(&figures)
+        if let previous = configuration.previousYear { yearOverYear(&figures, previous) }
         for period in configuration.periods {
             let tally = aggregate.periodTallies[period.name] ?? Tally()
             let prefix = "periods.\(period.name)."
@@ -38,6 +39,17 @@ public struct FigureBuilder {
             figures[prefix + "enforcement.executions"] = .integer(tally.executions)
         }
         return figures
+    }
+
+    /// `<id>.previous`, `<id>.change` and `<id>.change_pct` for the headline figures.
+    private func yearOverYear(_ figures: inout Figures, _ previous: PreviousYear) {
+        figures["meta.previous_year"] = .integer(previous.year)
+        for id in PreviousYear.headlineIDs {
+            figures["\(id).previous"] = previous.figures[id] ?? .null
+            let change = previous.change(of: id, current: figures[id])
+            figures["\(id).change"] = change?.absolute ?? .null
+            figures["\(id).change_pct"] = change?.percent.map(FigureValue.text) ?? .null
+        }
     }
 
     private func meta(_ figures: inout Figures) {

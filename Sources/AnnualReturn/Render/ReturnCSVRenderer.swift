@@ -13,8 +13,13 @@ public enum ReturnCSVRenderer {
                     let column = table.columns[index]
                     let (value, note) = text(cell)
                     let figure = index < row.figureIDs.count ? row.figureIDs[index] ?? "" : ""
-                    let fields = [table.title, row.label, column.title, row.unit ?? column.unit, value, note, figure]
-                    CSVFieldWriter.appendRecord(fields.map(TextEscaping.spreadsheetCell), to: &output)
+                    // Text that may come from input is neutralised; a number we computed (a
+                    // negative change, say) must stay a number.
+                    let isNumber: Bool
+                    if case .text = cell { isNumber = false } else { isNumber = true }
+                    let fields = [table.title, row.label, column.title, row.unit ?? column.unit].map(TextEscaping.spreadsheetCell)
+                        + [isNumber ? value : TextEscaping.spreadsheetCell(value), TextEscaping.spreadsheetCell(note), figure]
+                    CSVFieldWriter.appendRecord(fields, to: &output)
                 }
             }
         }

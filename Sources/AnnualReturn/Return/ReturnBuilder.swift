@@ -25,7 +25,8 @@ public struct ReturnBuilder {
             bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
             lockdownMonths: configuration.lockdownMonths.sorted(),
             tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
-                     byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()]),
+                     byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
+                + (configuration.previousYear.map { [yearOverYear($0)] } ?? []),
             notes: notes)
     }
 
@@ -189,6 +190,47 @@ public struct ReturnBuilder {
             columns: Self.seriesColumns,
             rows: rows)
     }
+
+    /// The headline figures next to last year's, with the change.
+    private func yearOverYear(_ previous: PreviousYear) -> ReturnTable {
+        let labels: [String: (String, String)] = [
+            "inspections.count": ("检查次数", "家次"), "inspections.enterprises": ("检查企业数", "家"),
+            "hazards.general": ("发现一般隐患", "项"), "hazards.major": ("发现重大隐患", "项"),
+            "hazards.rectified": ("已整改隐患", "项"), "patrols.count": ("执法巡查次数", "次"),
+            "patrols.enterprises": ("巡查企业数", "家"), "penalties.cases": ("行政处罚案件", "件"),
+            "penalties.fines_yuan": ("罚款金额", "元"), "penalties.confiscations_yuan": ("没收金额", "元"),
+            "penalties.total_yuan": ("罚没金额合计", "元"), "enforcement.measures": ("行政强制措施", "件"),
+            "enforcement.executions": ("行政强制执行", "件"),
+        ]
+        func cell(_ value: FigureValue?) -> ReturnCell {
+            switch value {
+            case .integer(let number)?: return .count(number)
+            case .text(let text)?:
+                if case .amount(let fen) = AmountParser.parse(text) { return .money(fen) }
+                return .text(text)
+            default: return .text("—")
+            }
+        }
+        let rows = PreviousYear.headlineIDs.map { id -> ReturnRow in
+            let (label, unit) = labels[id] ?? (id, "")
+            let ids = [id, "\(id).previous", "\(id).change", "\(id).change_pct"]
+            var percent: String?
+            if case .text(let text)? = figures["\(id).change_pct"] { percent = text }
+            return ReturnRow(id: id, label: "\(label)（\(unit)）",
+                             cells: [cell(figures[id]), cell(figures[ids[1]]), cell(figures[ids[2]]), .decimal(percent)],
+                             unit: unit, figureIDs: ids)
+        }
+        return ReturnTable(
+            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 9 : 10) 与上年比较",
+            convention: "上年数字取自\(previous.year)年度统计年报（\(previous.source)），按同一口径统计；增减% = 增减 ÷ 上年，上年为0时不计算。",
+            columns: [ReturnColumn(id: "current", title: "\(year)年", unit: ""),
+                      ReturnColumn(id: "previous", title: "\(previous.year)年", unit: ""),
+                      ReturnColumn(id: "change", title: "增减", unit: ""),
+                      ReturnColumn(id: "change_pct", title: "增减", unit: "%")],
+            rows: rows)
+    }
+
+    private var configuration: ReturnConfiguration { result.configuration }
 
     private func periods() -> ReturnTable {
         let rows = result.configuration.periods.map { period -> ReturnRow in
