@@ -8,7 +8,7 @@ struct AnnualReturnCommand: ParsableCommand {
         abstract: "Builds a district's annual enforcement statistics return (行政执法统计年报) from the enforcement system's CSV exports.",
         discussion: ExitStatus.helpText,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, CheckCommand.self, ParseCommand.self,
+        subcommands: [ReportCommand.self, CheckCommand.self, ParseCommand.self, ExplainCommand.self,
                       GenerateCommand.self]
     )
 }

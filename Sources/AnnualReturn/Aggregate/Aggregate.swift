@@ -66,22 +66,7 @@ public struct Aggregate: Sendable, Equatable {
     /// when present; else the name, unless that name appears with exactly one credit code in
     /// the dataset, in which case it is that enterprise.
     public func distinctEnterprises(_ references: Set<EnterpriseRef>) -> Int {
-        var codesByName: [String: Set<String>] = [:]
-        for reference in inspectionReferences {
-            if let code = reference.creditCode, !reference.name.isEmpty {
-                codesByName[reference.name, default: []].insert(code)
-            }
-        }
-        var identities = Set<String>()
-        for reference in references {
-            if let code = reference.creditCode {
-                identities.insert("code:" + code)
-            } else if let codes = codesByName[reference.name], codes.count == 1 {
-                identities.insert("code:" + codes.first!)
-            } else {
-                identities.insert("name:" + reference.name)
-            }
-        }
-        return identities.count
+        let identities = EnterpriseIdentities(references: inspectionReferences)
+        return Set(references.map { identities.identity(of: $0).identity }).count
     }
 }
