@@ -9,6 +9,6 @@ struct AnnualReturnCommand: ParsableCommand {
         discussion: ExitStatus.helpText,
         version: "0.1.0",
         subcommands: [ReportCommand.self, CheckCommand.self, ParseCommand.self, ExplainCommand.self,
-                      GenerateCommand.self]
+                      MergeCommand.self, GenerateCommand.self]
     )
 }

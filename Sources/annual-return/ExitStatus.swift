@@ -14,14 +14,17 @@ enum ExitStatus {
     static let cannotCreateOutput = ExitCode(73)
     /// A bug: the rows of a file did not reconcile, so nothing was published.
     static let internalError = ExitCode(70)
+    /// Another run holds the output folder's lock; nothing was read or written. Try again later.
+    static let temporaryFailure = ExitCode(75)
 
     static let helpText = """
         Exit codes:
           0   every row was accepted
           64  usage: a wrong option or a bad configuration
-          65  data: rows were rejected or a file is malformed (outputs are still written)
+          65  data: rows were rejected or a file is malformed; outputs still written
           66  no input: an input file is missing or cannot be read
           70  internal error: a file's rows did not reconcile; nothing was published
           73  an output file cannot be created
+          75  another run holds the output folder's lock; nothing was done
         """
 }

@@ -40,6 +40,16 @@ struct BinaryRunner {
                        stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A copy of the hand-counted small district (AnnualReturnTests/Fixtures/small) in a fresh
+    /// folder, so a test can run the binary on it and write its outputs beside it.
+    static func copyOfSmallDistrict() throws -> URL {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AnnualReturnTests/Fixtures/small")
+        let folder = try temporaryFolder().appendingPathComponent("small")
+        try FileManager.default.copyItem(at: source, to: folder)
+        return folder
+    }
+
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("annual-return-e2e-\(UUID().uuidString)")

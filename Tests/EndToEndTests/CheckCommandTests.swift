@@ -3,16 +3,8 @@ import Testing
 
 /// `annual-return check`: every check of report, nothing written.
 struct CheckCommandTests {
-    static func smallDistrict() throws -> URL {
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("AnnualReturnTests/Fixtures/small")
-        let folder = try BinaryRunner.temporaryFolder().appendingPathComponent("small")
-        try FileManager.default.copyItem(at: source, to: folder)
-        return folder
-    }
-
     @Test func reportsEveryErrorAndWritesNothing() throws {
-        let folder = try Self.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         let outcome = try BinaryRunner.run(["check", "--config", "annual-return.yaml"], in: folder)
         #expect(outcome.status == 65)
         #expect(outcome.stderr.split(separator: "\n").count == 5)
@@ -22,14 +14,14 @@ struct CheckCommandTests {
     }
 
     @Test func warningsOnRequest() throws {
-        let folder = try Self.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         let outcome = try BinaryRunner.run(["check", "--config", "annual-return.yaml", "--warnings"], in: folder)
         #expect(outcome.stderr.split(separator: "\n").count == 18)
         #expect(outcome.stderr.contains("warning[lockdown-activity]"))
     }
 
     @Test func aTemplateNamingAnUnknownFigureExits64WithItsLine() throws {
-        let folder = try Self.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         try Data("第一行\n处罚{{penalties.casez}}件\n".utf8).write(to: folder.appendingPathComponent("t.md"))
         let config = try String(contentsOf: folder.appendingPathComponent("annual-return.yaml"), encoding: .utf8)
         try Data((config + "report_template: t.md\n").utf8).write(to: folder.appendingPathComponent("annual-return.yaml"))

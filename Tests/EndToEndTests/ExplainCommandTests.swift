@@ -4,7 +4,7 @@ import Testing
 /// `annual-return explain` as an auditor runs it: entry lines, the footer, exit codes.
 struct ExplainCommandTests {
     @Test func explainsAFigureWithOneLinePerRecordAndExitsZero() throws {
-        let folder = try ReportCommandTests.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         let outcome = try BinaryRunner.run(["explain", "--config", "annual-return.yaml", "penalties.by_type.fine"], in: folder)
         // The small district has rejected rows: they do not change explain's exit code.
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -20,14 +20,14 @@ struct ExplainCommandTests {
     }
 
     @Test func entryLinesMatchTheFigure() throws {
-        let folder = try ReportCommandTests.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         let outcome = try BinaryRunner.run(["explain", "--config", "annual-return.yaml", "penalties.mentions.fine"], in: folder)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("exports/") }.count == 3)
     }
 
     @Test func csvFormatIsForSpreadsheets() throws {
-        let folder = try ReportCommandTests.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         let outcome = try BinaryRunner.run(["explain", "--config", "annual-return.yaml", "--format", "csv",
                                             "penalties.total_yuan"], in: folder)
         #expect(outcome.status == 0)
@@ -38,7 +38,7 @@ struct ExplainCommandTests {
     }
 
     @Test func unknownFigureExits64AndSuggestsCloseIDs() throws {
-        let folder = try ReportCommandTests.smallDistrict()
+        let folder = try BinaryRunner.copyOfSmallDistrict()
         let outcome = try BinaryRunner.run(["explain", "--config", "annual-return.yaml", "penalties.by_type.fines"], in: folder)
         #expect(outcome.status == 64)
         #expect(outcome.stdout == "")

@@ -13,7 +13,7 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Renders a run and writes its outputs into `<output>/<year>/`, each file atomically.
+/// Renders a run and publishes its outputs as the folder `<output>/<year>/`, all at once.
 public enum ReturnWriter {
     /// The files of a run, by name, as bytes, in the order they are written. Everything is
     /// rendered before anything is written, so a template mistake leaves the folder untouched.
@@ -21,7 +21,7 @@ public enum ReturnWriter {
         let document = ReturnBuilder(result: result).build()
         var files: [(name: String, bytes: [UInt8])] = [
             ("figures.json", FiguresJSONRenderer.render(result.figures)),
-            ("return.json", ReturnJSONRenderer.render(document)),
+            ("return.json", ReturnJSONRenderer.render(document, result: result)),
             ("return.md", ReturnMarkdownRenderer.render(document)),
             ("return.html", ReturnHTMLRenderer.render(document)),
             ("return.csv", ReturnCSVRenderer.render(document)),
@@ -65,23 +65,67 @@ public enum ReturnWriter {
             context: context)
     }
 
-    /// The folder a run's outputs go to.
+    /// The folder a run's outputs go to: `<output>/<year>`.
     public static func folder(for configuration: ReturnConfiguration) -> String {
         "\(configuration.outputFolder)/\(configuration.year)"
     }
 
-    /// Renders and writes every output of `result`; returns the folder.
-    @discardableResult
-    public static func write(_ result: RunResult) throws(PublishError) -> String {
-        let files = try render(result)
-        let folder = folder(for: result.configuration)
+    /// Where the outputs a run replaces are kept: `<output>/<year>.previous`.
+    public static func previousFolder(for configuration: ReturnConfiguration) -> String {
+        "\(folder(for: configuration)).previous"
+    }
+
+    /// Tidies what killed runs left in the output folder, before a run reads anything: removes
+    /// stale temporary folders (`<output>/.<year>.tmp-*`) and, when a run was killed between
+    /// the two renames of its publication (no `<year>`, a complete `<year>.previous`), renames
+    /// `<year>.previous` back to `<year>`.
+    ///
+    /// Call it only while holding the output folder's ``OutputLock``.
+    /// - Throws: ``PublishError/output(_:)`` when `<year>.previous` cannot be renamed back.
+    public static func recover(_ configuration: ReturnConfiguration) throws(PublishError) -> OutputRecovery {
+        let folder = folder(for: configuration)
+        let removed = AtomicFileWriter.removeStaleTemporaryFolders(of: folder)
         do {
-            for (name, bytes) in files {
-                try AtomicFileWriter.write(bytes, to: "\(folder)/\(name)")
-            }
+            let restored = try AtomicFileWriter.restoreInterruptedPublication(
+                of: folder, previous: previousFolder(for: configuration))
+            return OutputRecovery(removedTemporaryFolders: removed, restoredPrevious: restored)
         } catch {
             throw .output(error)
         }
-        return folder
     }
+
+    /// Renders every output of `result` and publishes them together as `<output>/<year>`,
+    /// keeping the outputs it replaces in `<output>/<year>.previous`; see
+    /// ``AtomicFileWriter/publishFolder(_:as:keepingPreviousAs:)`` for what a reader or a crash
+    /// can see. Nothing is written unless everything renders.
+    ///
+    /// Call it only while holding the output folder's ``OutputLock``.
+    /// - Throws: ``PublishError/template(_:)`` when the written report cannot be rendered,
+    ///   ``PublishError/output(_:)`` when the folder cannot be written; `<year>` is untouched then.
+    @discardableResult
+    public static func publish(_ result: RunResult) throws(PublishError) -> FolderPublication {
+        let files = try render(result)
+        let configuration = result.configuration
+        do {
+            try AtomicFileWriter.makeFolder(configuration.outputFolder)
+            return try AtomicFileWriter.publishFolder(files, as: folder(for: configuration),
+                                                      keepingPreviousAs: previousFolder(for: configuration))
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// Renders and publishes every output of `result` (see ``publish(_:)``); returns the folder.
+    @discardableResult
+    public static func write(_ result: RunResult) throws(PublishError) -> String {
+        try publish(result).folder
+    }
+}
+
+/// What ``ReturnWriter/recover(_:)`` found and repaired.
+public struct OutputRecovery: Sendable, Equatable {
+    /// Stale temporary folders removed, each left by a run that was killed.
+    public var removedTemporaryFolders: [String]
+    /// True when `<year>` was missing and `<year>.previous` was renamed back to `<year>`.
+    public var restoredPrevious: Bool
 }

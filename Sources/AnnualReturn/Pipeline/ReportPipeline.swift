@@ -25,16 +25,27 @@ public struct ReportPipeline {
     }
 
     /// Runs every stage over the configured exports.
+    /// - Parameter onFileStart: called before each export is read, with the file and its
+    ///   0-based position among all the exports in reading order (dataset by dataset, older
+    ///   first), for progress reports.
     /// - Throws: ``PipelineError`` when a file cannot be read or a file does not reconcile.
-    public static func run(_ configuration: ReturnConfiguration) throws(PipelineError) -> RunResult {
+    public static func run(
+        _ configuration: ReturnConfiguration,
+        onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)? = nil
+    ) throws(PipelineError) -> RunResult {
         var pipeline = ReportPipeline(configuration: configuration)
-        return try pipeline.run()
+        return try pipeline.run(onFileStart: onFileStart)
     }
 
-    private mutating func run() throws(PipelineError) -> RunResult {
+    private mutating func run(
+        onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)?
+    ) throws(PipelineError) -> RunResult {
         let lockdown = Set(configuration.lockdownMonths)
+        var position = 0
         for dataset in Dataset.allCases {
             for (index, input) in (configuration.inputs[dataset] ?? []).enumerated() {
+                onFileStart?(input, position)
+                position += 1
                 try read(input, dataset: dataset, fileIndex: index, lockdown: lockdown)
             }
         }

@@ -9,8 +9,12 @@ public enum DataReportRenderer {
         lines.append("# 数据问题报告：\(TextEscaping.markdown(configuration.bureau)) \(configuration.year)年")
         lines.append("")
         lines.append("- 数据截至：\(result.asOf?.description ?? "无记录")（\(configuration.isFinal ? "正式" : "初步")）")
-        lines.append("- 被拒绝的行：\(result.rejectedRows)；错误 \(errors.count) 条，警告 \(warnings.count) 条")
-        lines.append("- 重复记录：\(result.duplicates.count)；内容冲突（以较新导出为准）：\(result.conflicts.count)")
+        // Row counts come from the file accounts, which a merged return carries too; the lists
+        // of problems exist only for exports read in this run.
+        let duplicates = result.accounts.reduce(0) { $0 + $1.duplicates }
+        let conflicts = result.accounts.reduce(0) { $0 + $1.conflicts }
+        lines.append("- 被拒绝的行：\(result.rejectedRows)；本次读取发现错误 \(errors.count) 条，警告 \(warnings.count) 条")
+        lines.append("- 重复记录：\(duplicates)；内容冲突（以较新导出为准）：\(conflicts)")
         lines.append("")
         lines.append("## 文件核对")
         lines.append("")

@@ -1,9 +1,28 @@
 /// `return.json`: the whole return for machines — the city office that merges district returns,
 /// and any later tool. Money is a string with two decimals, counts are integers.
 public enum ReturnJSONRenderer {
-    public static func render(_ document: ReturnDocument) -> [UInt8] {
-        let root = JSONValue.object([
-            ("schema_version", .integer(ReturnDocument.schemaVersion)),
+    /// The version of return.json's structure, written as its `schema_version`.
+    ///
+    /// - 1: the return's tables, notes and facts (bureau, year, as-of date, status, lockdown
+    ///   months).
+    /// - 2: the same members, unchanged and in the same order, followed by `aggregate`: the
+    ///   counts behind the tables, enterprise references hashed, and the row totals of each
+    ///   dataset (``AggregateJSONEncoder``). `annual-return merge` reads it to roll district
+    ///   returns up with exact distinct-enterprise counts; it merges version 2 only.
+    public static let schemaVersion = 2
+
+    /// The whole return.json of a run: the tables of `document` and the aggregate of
+    /// `result`, which a merge needs.
+    public static func render(_ document: ReturnDocument, result: RunResult) -> [UInt8] {
+        var members = members(document, schemaVersion: schemaVersion)
+        members.append(("aggregate", AggregateJSONEncoder.encode(result.aggregate, accounts: result.accounts)))
+        return Array(JSONValue.object(members).rendered().utf8)
+    }
+
+    /// The members every version has, in their published order.
+    private static func members(_ document: ReturnDocument, schemaVersion: Int) -> [(String, JSONValue)] {
+        [
+            ("schema_version", .integer(schemaVersion)),
             ("title", .string(document.title)),
             ("bureau", .string(document.bureau)),
             ("year", .integer(document.year)),
@@ -12,8 +31,7 @@ public enum ReturnJSONRenderer {
             ("lockdown_months", .array(document.lockdownMonths.map { .string($0.description) })),
             ("tables", .array(document.tables.map(table))),
             ("notes", .array(document.notes.map(JSONValue.string))),
-        ])
-        return Array(root.rendered().utf8)
+        ]
     }
 
     private static func table(_ table: ReturnTable) -> JSONValue {

@@ -2,8 +2,6 @@
 /// each table, and the footnotes. Every output format (JSON, Markdown, and later XLSX, HTML and
 /// CSV) is rendered from this one value.
 public struct ReturnDocument: Sendable {
-    /// Bumped when the structure of return.json changes.
-    public static let schemaVersion = 1
 
     public var title: String
     public var bureau: String

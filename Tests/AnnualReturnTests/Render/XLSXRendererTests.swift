@@ -138,7 +138,7 @@ struct XLSXRendererTests {
         let document = ReturnBuilder(result: result).build()
         let folder = "\(root)/\(document.year)"
         try AtomicFileWriter.write(try ReturnXLSXRenderer.render(document, result: result), to: "\(folder)/return.xlsx")
-        try AtomicFileWriter.write(ReturnJSONRenderer.render(document), to: "\(folder)/return.json")
+        try AtomicFileWriter.write(ReturnJSONRenderer.render(document, result: result), to: "\(folder)/return.json")
         try AtomicFileWriter.write(RejectsCSVRenderer.render(result), to: "\(folder)/rejects.csv")
     }
 }

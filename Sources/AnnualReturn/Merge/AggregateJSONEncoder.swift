@@ -1,0 +1,71 @@
+/// Writes the `aggregate` member of return.json: everything needed to make the return's figures
+/// again, in a form that merges. ``AggregateJSONDecoder`` reads it back.
+///
+/// ```json
+/// "aggregate": {
+///   "year": 2022,
+///   "reference_hashing": "sha256-128",
+///   "newest_date": "2022-12-20",
+///   "records": {"inspections": {"read": 12, "accepted": 10, "rejected": 2, "duplicates": 0, "conflicts": 0}, …},
+///   "year_tally": {"inspections": 9, "inspections_by_kind": {"random": 2, "routine": 5}, …,
+///                  "inspected_enterprises": [["3f1c…", "a09e…"], [null, "77b2…"]], …,
+///                  "fines_fen": 2350050, …},
+///   "periods": [{"name": "case_review", "from": "2021-11-01", "to": "2022-07-31", "tally": {…}}],
+///   "inspection_references": [["3f1c…", "a09e…"], …]
+/// }
+/// ```
+///
+/// Counts are integers, money is an integer number of fen, months are "YYYY-MM" keys, and every
+/// object with data keys has them sorted, so the same aggregate always gives the same bytes.
+/// Enterprise references are hashed (``EnterpriseRef/hashed``): the city office can count
+/// distinct enterprises across districts without receiving any name.
+enum AggregateJSONEncoder {
+    /// The `aggregate` member for `aggregate`, with the record totals of `accounts`.
+    static func encode(_ aggregate: Aggregate, accounts: [FileAccount]) -> JSONValue {
+        .object([
+            ("year", .integer(aggregate.year)),
+            ("reference_hashing", .string(EnterpriseRef.hashScheme)),
+            ("newest_date", aggregate.newestDate.map { .string($0.description) } ?? .null),
+            ("records", .object(Dataset.allCases.map { dataset in
+                (dataset.rawValue, totals(RecordTotals(dataset: dataset, accounts: accounts)))
+            })),
+            ("year_tally", tally(aggregate.yearTally)),
+            ("periods", .array(aggregate.periods.map { period in
+                .object([
+                    ("name", .string(period.name)),
+                    ("from", .string(period.from.description)),
+                    ("to", .string(period.to.description)),
+                    ("tally", tally(aggregate.periodTallies[period.name] ?? Tally())),
+                ])
+            })),
+            // Last, because it is the longest: one line per enterprise the inspections name.
+            ("inspection_references", enterprises(aggregate.inspectionReferences)),
+        ])
+    }
+
+    static func totals(_ totals: RecordTotals) -> JSONValue {
+        .object(RecordTotals.fields.map { ($0.key, .integer(totals[keyPath: $0.path])) })
+    }
+
+    static func tally(_ tally: Tally) -> JSONValue {
+        .object(TallyField.all.map { key, field in
+            switch field {
+            case .count(let path):
+                return (key, .integer(tally[keyPath: path]))
+            case .countsByCode(let path):
+                return (key, .object(tally[keyPath: path].sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
+            case .countsByMonth(let path):
+                return (key, .object(tally[keyPath: path].sorted { $0.key < $1.key }.map { ($0.key.description, .integer($0.value)) }))
+            case .money(let path):
+                return (key, .integer(Int(tally[keyPath: path].value)))
+            case .enterprises(let path):
+                return (key, enterprises(tally[keyPath: path]))
+            }
+        })
+    }
+
+    /// Hashed references as `[code, name]` pairs, sorted so the order never depends on a set's.
+    static func enterprises(_ references: Set<EnterpriseRef>) -> JSONValue {
+        .array(references.map(\.hashed).sorted().map(\.published))
+    }
+}
