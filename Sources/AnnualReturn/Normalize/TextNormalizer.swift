@@ -76,7 +76,18 @@ public enum TextNormalizer {
     static func isRemovedByCompact(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x200B, 0x2060, 0xFEFF: true  // zero-width space, word joiner, byte order mark
-        default: scalar.properties.isWhitespace
+        default: isWhitespace(scalar)
+        }
+    }
+
+    /// Unicode's White_Space property, spelt out: it runs for every character of every cell,
+    /// and the general property lookup costs more than the whole rest of staging.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            true
+        default:
+            false
         }
     }
 
@@ -92,6 +103,6 @@ public enum TextNormalizer {
 
     /// Whether `trimmingWhitespace` drops `scalar` from either end.
     private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0xFEFF || scalar.properties.isWhitespace
+        scalar.value == 0xFEFF || isWhitespace(scalar)
     }
 }

@@ -177,11 +177,6 @@ struct RowCheck {
 }
 
 extension String {
-    /// Without leading and trailing ASCII or ideographic whitespace.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
+    /// Without leading and trailing whitespace of any kind (the ideographic space included).
+    func trimmingWhitespace() -> String { TextNormalizer.trimmingWhitespace(self) }
 }
