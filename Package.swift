@@ -66,10 +66,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The promises ingest and staging make for any input, checked in one place for the
+        // fuzz target and for the regression tests over Fuzz/.
+        .target(
+            name: "IngestInvariants",
+            dependencies: ["CSVIngest", "AnnualReturn"]
+        ),
+        // libFuzzer target over ingest and staging: `make fuzz` builds it with --sanitize=fuzzer.
+        .executableTarget(
+            name: "IngestFuzzer",
+            dependencies: ["IngestInvariants"]
+        ),
         .testTarget(
             name: "CSVIngestTests",
             dependencies: [
                 "CSVIngest",
+                "IngestInvariants",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]

@@ -24,6 +24,35 @@ final class CSVByteStream {
     private(set) var header: [String]?
     private(set) var sawByteOrderMark = false
     private var headerFieldCount: Int?
+    /// True once the first row that is not blank has been read or rejected: that row is the
+    /// header, even when it is broken (a broken header is not replaced by the next record).
+    private var sawHeaderRow = false
+    /// A row rejected mid-line whose diagnostic waits for the rest of the line, which is
+    /// skipped and may lie in the next chunk: its raw text must not depend on the chunk size.
+    private var pendingRejection: PendingRejection?
+
+    private struct PendingRejection {
+        var code: DiagnosticCode
+        var column: Int
+        var row: Int
+        var line: Int
+        var message: String
+        /// The fields read so far, then the rest of the line (up to ``suffixLimit`` bytes).
+        var bytes: [UInt8]
+        var ends: [Int]
+        var suffixCount = 0
+
+        static let suffixLimit = 512
+
+        mutating func appendSuffix(_ more: UnsafeRawBufferPointer) {
+            let room = Self.suffixLimit - suffixCount
+            guard room > 0 else { return }
+            let taken = more.prefix(room)
+            bytes.append(contentsOf: taken)
+            suffixCount += taken.count
+            ends[ends.count - 1] = bytes.count
+        }
+    }
 
     /// Excel row of the last record or blank line.
     private var row = 0
@@ -91,8 +120,10 @@ final class CSVByteStream {
             let newline = memchr(base + start, 0x0A, input.count - start)
             let end = newline.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? input.count
             if skippingRestOfLine {
+                pendingRejection?.appendSuffix(UnsafeRawBufferPointer(start: base + start, count: end - start))
                 if newline != nil {
                     skippingRestOfLine = false
+                    reportPendingRejection()
                     endLine()
                 }
                 start = end
@@ -121,9 +152,11 @@ final class CSVByteStream {
             held.withUnsafeBytes { consumeBody($0, from: 0) }
         }
         skippingRestOfLine = false
+        reportPendingRejection()
         while parser.isInsideQuotedField {
             row += 1
             records += 1
+            sawHeaderRow = true
             let column = parser.fieldEnds.count + 1
             let openLine = quoteOpenLine ?? lineNumber
             var message = "the quote opened in field \(column) on line \(openLine) is never closed"
@@ -136,6 +169,9 @@ final class CSVByteStream {
             guard canReadAgain else { break }
             again.withUnsafeBytes { consumeBody($0, from: 0) }
         }
+        // A row rejected in the lines read again may be waiting for a line end that never came.
+        skippingRestOfLine = false
+        reportPendingRejection()
         parser.finish()
         physicalLines = max(physicalLines, lineHasBytes ? lineNumber : lineNumber - 1)
     }
@@ -208,7 +244,8 @@ final class CSVByteStream {
             return
         }
         records += 1
-        let isHeader = headerFieldCount == nil
+        let isHeader = !sawHeaderRow
+        sawHeaderRow = true
         if isHeader { headerFieldCount = ends.count }
         if let problem = fieldProblem(bytes: bytes, ends: ends) {
             reject(problem.code, column: problem.column, line: line, message: problem.message,
@@ -273,22 +310,42 @@ final class CSVByteStream {
                                 column: column, field: name, message: message, raw: raw))
     }
 
+    /// Rejects the current record once the rest of its line has been skipped.
+    private func deferRejection(_ code: DiagnosticCode, column: Int, message: String) {
+        var bytes = parser.fieldBytes
+        var ends = parser.fieldEnds
+        bytes.append(contentsOf: parser.partialField.prefix(512))
+        ends.append(bytes.count)
+        // The rest of the line, from the offending byte on, is added as it is skipped: reading
+        // resumes at that byte, whichever chunk the line ends in.
+        pendingRejection = PendingRejection(code: code, column: column, row: row, line: recordStartLine,
+                                            message: message, bytes: bytes, ends: ends)
+    }
+
+    private func reportPendingRejection() {
+        guard let pending = pendingRejection else { return }
+        pendingRejection = nil
+        rejected += 1
+        let name = header.flatMap { pending.column >= 1 && pending.column <= $0.count ? $0[pending.column - 1] : nil }
+        onDiagnostic(Diagnostic(severity: .error, code: pending.code, file: fileName, row: pending.row,
+                                line: pending.line, column: pending.column, field: name, message: pending.message,
+                                raw: Self.display(bytes: pending.bytes, ends: pending.ends)))
+    }
+
     // MARK: Recovery
 
     private func recover(from failure: LibCSVParser.Failure, in segment: UnsafeRawBufferPointer, at offset: Int) {
         row += 1
         records += 1
         recordsEndedThisLine += 1
+        sawHeaderRow = true
         let column = parser.fieldEnds.count + 1
-        let restOfLine = Array(segment[offset...])
-        let raw = partialRecordText(suffix: restOfLine)
         switch failure {
         case .strayQuote:
             let message = segment[offset] == UInt8(ascii: "\"") && !parser.isInsideQuotedField
                 ? "a quote inside an unquoted field (a field with quotes must be quoted whole, its quotes doubled)"
                 : "text after the closing quote of a quoted field (a quote inside a quoted field must be doubled)"
-            reject(.strayQuote, column: column, line: recordStartLine,
-                   message: message + lineNote, raw: raw)
+            deferRejection(.strayQuote, column: column, message: message + lineNote)
             parser.reset()
             quoteOpenLine = nil
             replay.removeAll(keepingCapacity: true)
@@ -297,13 +354,13 @@ final class CSVByteStream {
             var message = "field \(column) grows past the cap of \(maxFieldBytes) bytes"
             if parser.isInsideQuotedField, let openLine = quoteOpenLine, !replayOverflowed {
                 message += "; the quote opened on line \(openLine) probably never closes, so the lines after it were read again as rows of their own"
-                reject(.fieldTooLarge, column: column, line: recordStartLine, message: message, raw: raw)
+                reject(.fieldTooLarge, column: column, line: recordStartLine, message: message,
+                       raw: partialRecordText(suffix: []))
                 let again = replay
                 restart(atLine: openLine + 1)
                 again.withUnsafeBytes { consumeBody($0, from: 0) }
             } else {
-                reject(.fieldTooLarge, column: column, line: recordStartLine,
-                       message: message + "; the rest of the line was skipped", raw: raw)
+                deferRejection(.fieldTooLarge, column: column, message: message + "; the rest of the line was skipped")
                 parser.reset()
                 quoteOpenLine = nil
                 replay.removeAll(keepingCapacity: true)

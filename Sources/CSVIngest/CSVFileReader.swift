@@ -11,7 +11,9 @@ public enum CSVFileReader {
     ///
     /// - Parameter displayName: how diagnostics name the file; defaults to `path`.
     /// - Parameter onBytes: sees the file's raw bytes in order as they are read (for hashing).
-    /// - Throws: ``IngestError`` when the file cannot be opened or read at all.
+    /// - Throws: ``IngestError`` when the file cannot be opened or read at all, and
+    ///   ``IngestError/notCSV(path:looksLike:)`` when its first bytes show it is another kind of
+    ///   file (a workbook, a PDF, UTF-16 text…); nothing has been reported or read then.
     @discardableResult
     public static func read(
         path: String,
@@ -23,6 +25,11 @@ public enum CSVFileReader {
     ) throws(IngestError) -> CSVFileSummary {
         let file = try InputFile(path: path)
         defer { file.close() }
+        // Before anything else: a workbook renamed .csv gets one sentence saying so, not a
+        // page of invalid-encoding errors.
+        if let format = NonCSVFormat.identify(try file.peek(NonCSVFormat.sniffBytes)) {
+            throw .notCSV(path: path, looksLike: format)
+        }
         var summary = CSVFileSummary(path: path)
         summary.bytes = file.size
 
@@ -100,6 +107,8 @@ final class InputFile {
     let size: Int
     let isSeekable: Bool
     private var descriptor: Int32
+    /// Bytes taken from a pipe by ``peek(_:)``, handed out again by the next reads.
+    private var peeked: [UInt8] = []
 
     init(path: String) throws(IngestError) {
         self.path = path
@@ -126,6 +135,12 @@ final class InputFile {
 
     /// Reads up to `buffer.count` bytes; 0 means end of file.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(IngestError) -> Int {
+        if !peeked.isEmpty {
+            let count = min(buffer.count, peeked.count)
+            peeked.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: count) }
+            peeked.removeFirst(count)
+            return count
+        }
         while true {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
@@ -134,7 +149,45 @@ final class InputFile {
         }
     }
 
-    /// Goes back to the start of the file (no-op for a pipe, which was not read yet).
+    /// The file's first bytes, up to `limit`, without moving the read position.
+    ///
+    /// A regular file is read at offset 0 and may give all `limit` bytes. A pipe cannot go back,
+    /// so what it gives is kept for the next reads; and since a pipe may be fed slowly, only
+    /// a few bytes are waited for: enough for a signature, not for a whole zip part name.
+    func peek(_ limit: Int) throws(IngestError) -> [UInt8] {
+        if isSeekable {
+            var bytes = [UInt8](repeating: 0, count: limit)
+            var filled = 0
+            while filled < limit {
+                let count = bytes.withUnsafeMutableBytes {
+                    pread(descriptor, $0.baseAddress! + filled, limit - filled, off_t(filled))
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .fromErrno(errno, path: path)
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            bytes.removeLast(limit - filled)
+            return bytes
+        }
+        let wanted = min(limit, 16)
+        var chunk = [UInt8](repeating: 0, count: wanted)
+        while peeked.count < wanted {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted - peeked.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .fromErrno(errno, path: path)
+            }
+            if count == 0 { break }
+            peeked.append(contentsOf: chunk[0..<count])
+        }
+        return peeked
+    }
+
+    /// Goes back to the start of the file. A no-op for a pipe, which was not read yet except by
+    /// ``peek(_:)``, whose bytes the next reads hand out again.
     func rewind() throws(IngestError) {
         guard isSeekable else { return }
         if lseek(descriptor, 0, SEEK_SET) < 0 { throw .fromErrno(errno, path: path) }

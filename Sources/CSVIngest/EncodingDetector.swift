@@ -1,8 +1,9 @@
 /// Decides the encoding of a file for `--encoding auto` by reading it once before parsing.
 ///
-/// The rule is about the whole file, so it needs a whole pass: valid UTF-8 is UTF-8; otherwise a
-/// file that decodes wholly as GB18030 is GB18030; otherwise it is read as UTF-8 and every row
-/// holding a bad byte is rejected. A pipe cannot be read twice and is taken as UTF-8.
+/// The rule is about the whole file, so it needs a whole pass: valid UTF-8 is UTF-8 (a file that
+/// is valid but for a character cut by its end counts as UTF-8 too); otherwise a file that
+/// decodes wholly as GB18030 is GB18030; otherwise it is read as UTF-8 and every row holding a
+/// bad byte is rejected. A pipe cannot be read twice and is taken as UTF-8.
 enum EncodingDetector {
     static func detect(_ file: InputFile, chunkBytes: Int) throws(IngestError) -> TextEncoding {
         guard file.isSeekable else { return .utf8 }
@@ -24,7 +25,10 @@ enum EncodingDetector {
             case .invalid:
                 return false
             case .truncated(let offset):
-                if count == 0 { return false }
+                // Cut inside its very last character (a truncated export), the file is still
+                // UTF-8: its last row is rejected, rather than the whole file being taken for
+                // GB18030, as which UTF-8 Chinese often happens to decode.
+                if count == 0 { return true }
                 carried = available - offset
                 buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + offset, byteCount: carried)
             }

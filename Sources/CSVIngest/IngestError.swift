@@ -8,6 +8,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case permissionDenied(path: String)
     case readFailed(path: String, reason: String)
     case encodingUnavailable(name: String)
+    /// The file's first bytes show it is something else (a workbook, a PDF, UTF-16 text…), so
+    /// reading it as CSV would only produce a page of encoding errors.
+    case notCSV(path: String, looksLike: NonCSVFormat)
 
     public var description: String {
         switch self {
@@ -23,6 +26,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): could not be read: \(reason)"
         case .encodingUnavailable(let name):
             return "the system's iconv cannot decode \(name); install the glibc locale data (Debian: libc-bin)"
+        case .notCSV(let path, let format):
+            return "\(path) looks like \(format), not CSV: \(format.advice)"
         }
     }
 

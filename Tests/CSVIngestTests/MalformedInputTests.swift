@@ -31,6 +31,10 @@ struct MalformedInputTests {
              problems: ["extra-cell@4:3"], acceptedRows: [1]),
         Case(name: "a stray quote on the second line of a multi-line record", input: "a,b\n\"x\ny\"z,1\n2,ok\n",
              problems: ["stray-quote@2:1"], acceptedRows: [1, 3]),
+        // Read again after the unterminated quote, the doubled quote is a stray one, on a last
+        // line with no line end: it must still be reported.
+        Case(name: "a stray quote in the lines read again, at the end of the file", input: "a,b\n1,\"open\n2,x\"\"y",
+             problems: ["unterminated-quote@2:2", "stray-quote@3:2"], acceptedRows: [1]),
     ]
 
     @Test(arguments: cases)

@@ -29,7 +29,9 @@ public enum ConfigurationLoader {
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw .notYAML(path: path, reason: "\(error)")
+            // The YAML library's message can quote the whole text; a line is enough to act on.
+            let message = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            throw .notYAML(path: path, reason: message.count > 200 ? String(message.prefix(200)) + "…" : message)
         }
         let top = try mapping(root, key: "(top level)", allowed: topLevelKeys)
 
@@ -234,7 +236,12 @@ public enum ConfigurationLoader {
     }
 
     private static func describe(_ node: Node) -> String {
-        if let scalar = node.scalar { return scalar.string }
+        // Enough of a wrong value to recognise it: a CSV given as the configuration is one
+        // scalar as long as the file.
+        if let scalar = node.scalar {
+            let text = scalar.string.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return text.count > 80 || scalar.string.contains("\n") ? String(text.prefix(80)) + "…" : text
+        }
         if node.sequence != nil { return "a list" }
         return "a mapping"
     }

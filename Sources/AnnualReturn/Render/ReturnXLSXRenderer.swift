@@ -370,8 +370,15 @@ public enum ReturnXLSXRenderer {
             try workbook.write(title, sheet: sheet, row: row, column: column, style: Style.header)
         }
         row += 1
-        for problem in problems {
+        // A sheet holds at most 1,048,576 rows; a file of millions of broken rows must not stop
+        // the return from being published. rejects.csv and data-report.md keep every problem.
+        for problem in problems.prefix(maximumProblemRows) {
             try writeProblem(problem, sheet: sheet, row: row, in: workbook)
+            row += 1
+        }
+        if problems.count > maximumProblemRows {
+            try workbook.write("另有 \(problems.count - maximumProblemRows) 条未列出，完整清单见 rejects.csv 和 data-report.md",
+                               sheet: sheet, row: row, column: 0, style: Style.text)
             row += 1
         }
         if problems.isEmpty {
@@ -389,6 +396,9 @@ public enum ReturnXLSXRenderer {
             header: "&C" + XLSXWorkbook.headerFooterLiteral("\(document.title)　数据问题"),
             footer: pageFooter), sheet: sheet)
     }
+
+    /// The most problems listed on the data-problems sheet; the rest are counted in a note.
+    static let maximumProblemRows = 100_000
 
     /// The most rows frozen above the problem list's first row.
     static let maximumFrozenRows = 20
