@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
             configuration = try ConfigurationLoader.load(path: config)
         } catch {
             stderr.write("annual-return: \(error)\n")
-            throw error.isMissingInput ? ExitStatus.noInput : ExitStatus.usage
+            throw ExitStatus.of(error)
         }
         for notice in configuration.notices { stderr.write("annual-return: \(notice)\n") }
         let result: RunResult
@@ -43,8 +43,7 @@ struct CheckCommand: ParsableCommand {
             result = try ReportPipeline.run(configuration)
         } catch {
             stderr.write("annual-return: \(error)\n")
-            if case .unreadableInput = error { throw ExitStatus.noInput }
-            throw ExitStatus.internalError
+            throw ExitStatus.of(error)
         }
         for diagnostic in result.diagnostics where warnings || diagnostic.severity == .error {
             stderr.write(diagnostic.formatted + "\n")
@@ -54,11 +53,7 @@ struct CheckCommand: ParsableCommand {
             _ = try ReturnWriter.render(result)
         } catch {
             stderr.write("annual-return: \(error)\n")
-            switch error {
-            case .template(.unreadable): throw ExitStatus.noInput
-            case .template: throw ExitStatus.usage
-            case .output: throw ExitStatus.cannotCreateOutput
-            }
+            throw ExitStatus.of(error)
         }
         print("annual-return: \(result.summaryLine)")
         if result.rejectedRows > 0 { throw ExitStatus.dataError }

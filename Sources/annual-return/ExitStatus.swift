@@ -1,3 +1,4 @@
+import AnnualReturn
 import ArgumentParser
 
 /// The process exit codes, after sysexits(3). The README documents the same table.
@@ -27,4 +28,27 @@ enum ExitStatus {
           73  an output file cannot be created
           75  another run holds the output folder's lock; nothing was done
         """
+
+    /// The exit code for a configuration that cannot be used: 66 when a file it names is
+    /// missing, 64 for a mistake in it.
+    static func of(_ error: ConfigurationError) -> ExitCode {
+        error.isMissingInput ? noInput : usage
+    }
+
+    /// The exit code for a run that stopped: 66 for an input that cannot be read, 70 for a
+    /// reconciliation that failed (a defect).
+    static func of(_ error: PipelineError) -> ExitCode {
+        if case .unreadableInput = error { return noInput }
+        return internalError
+    }
+
+    /// The exit code for outputs that cannot be made: 66 for a template or facts file that
+    /// cannot be read, 64 for a mistake in the template, 73 for an output that cannot be written.
+    static func of(_ error: PublishError) -> ExitCode {
+        switch error {
+        case .template(.unreadable): return noInput
+        case .template: return usage
+        case .output: return cannotCreateOutput
+        }
+    }
 }

@@ -66,7 +66,7 @@ struct ExplainCommand: ParsableCommand {
             configuration = try ConfigurationLoader.load(path: config)
         } catch {
             printError("annual-return explain: \(error)")
-            throw error.isMissingInput ? ExitStatus.noInput : ExitStatus.usage
+            throw ExitStatus.of(error)
         }
 
         let result: RunResult
@@ -74,8 +74,7 @@ struct ExplainCommand: ParsableCommand {
             result = try ReportPipeline.run(configuration)
         } catch {
             printError("annual-return explain: \(error)")
-            if case .unreadableInput = error { throw ExitStatus.noInput }
-            throw ExitStatus.internalError
+            throw ExitStatus.of(error)
         }
 
         let explanation: FigureExplanation

@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
             configuration = try ConfigurationLoader.load(path: config)
         } catch {
             logger.error("\(error)")
-            throw error.isMissingInput ? ExitStatus.noInput : ExitStatus.usage
+            throw ExitStatus.of(error)
         }
         if final { configuration.isFinal = true }
 
@@ -130,8 +130,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             log.clearProgress()
             logger.error("\(error)")
-            if case .unreadableInput = error { throw ExitStatus.noInput }
-            throw ExitStatus.internalError
+            throw ExitStatus.of(error)
         }
         for account in result.accounts {
             logger.info("read \(account.file): \(account.read) rows: \(account.accepted) accepted, \(account.rejected) rejected, \(account.duplicates) duplicates; \(Self.megabytes(account.bytes)), \(account.encoding.rawValue)")
@@ -144,11 +143,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             log.clearProgress()
             logger.error("\(error)")
-            switch error {
-            case .template(.unreadable): throw ExitStatus.noInput
-            case .template: throw ExitStatus.usage
-            case .output: throw ExitStatus.cannotCreateOutput
-            }
+            throw ExitStatus.of(error)
         }
         log.clearProgress()
         if let previous = publication.previous {
