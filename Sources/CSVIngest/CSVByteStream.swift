@@ -163,7 +163,7 @@ final class CSVByteStream {
             let canReadAgain = quoteOpenLine != nil && !replayOverflowed
             if canReadAgain { message += "; the lines after it were read again as rows of their own" }
             reject(.unterminatedQuote, column: column, line: recordStartLine, message: message,
-                   raw: partialRecordText(suffix: []))
+                   raw: partialRecordText())
             let again = replay
             restart(atLine: openLine + 1)
             guard canReadAgain else { break }
@@ -355,7 +355,7 @@ final class CSVByteStream {
             if parser.isInsideQuotedField, let openLine = quoteOpenLine, !replayOverflowed {
                 message += "; the quote opened on line \(openLine) probably never closes, so the lines after it were read again as rows of their own"
                 reject(.fieldTooLarge, column: column, line: recordStartLine, message: message,
-                       raw: partialRecordText(suffix: []))
+                       raw: partialRecordText())
                 let again = replay
                 restart(atLine: openLine + 1)
                 again.withUnsafeBytes { consumeBody($0, from: 0) }
@@ -374,12 +374,11 @@ final class CSVByteStream {
         lineNumber == recordStartLine ? "" : " (on line \(lineNumber))"
     }
 
-    /// The record read so far, for a diagnostic: completed fields, the open field, and `suffix`.
-    private func partialRecordText(suffix: [UInt8]) -> String {
+    /// The record read so far, for a diagnostic: completed fields and the open field.
+    private func partialRecordText() -> String {
         var bytes = parser.fieldBytes
         var ends = parser.fieldEnds
         bytes.append(contentsOf: parser.partialField.prefix(512))
-        bytes.append(contentsOf: suffix.prefix(512))
         ends.append(bytes.count)
         return Self.display(bytes: bytes, ends: ends)
     }

@@ -46,6 +46,9 @@ public struct Aggregate: Sendable, Equatable {
         }
     }
 
+    /// The as-of date (数据截至): the configured one, else the newest decisive date of the year.
+    public func asOf(configured: CalendarDay?) -> CalendarDay? { configured ?? newestDate }
+
     /// The aggregate of the records of both. Both must cover the same year and periods.
     public func merged(with other: Aggregate) -> Aggregate {
         precondition(year == other.year && periods == other.periods, "merging aggregates of different returns")

@@ -17,7 +17,7 @@ public struct FigureBuilder {
     var activeMonthCount: Int { months.filter { !configuration.lockdownMonths.contains($0) }.count }
 
     /// The as-of date: configured, else the newest decisive date among the year's records.
-    public var asOf: CalendarDay? { configuration.asOf ?? aggregate.newestDate }
+    public var asOf: CalendarDay? { aggregate.asOf(configured: configuration.asOf) }
 
     public func build() -> Figures {
         var figures = Figures()

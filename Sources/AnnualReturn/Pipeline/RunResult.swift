@@ -18,7 +18,7 @@ public struct RunResult: Sendable {
     public var rejectedRows: Int { accounts.reduce(0) { $0 + $1.rejected } }
 
     /// The as-of date shown on the return.
-    public var asOf: CalendarDay? { configuration.asOf ?? aggregate.newestDate }
+    public var asOf: CalendarDay? { aggregate.asOf(configured: configuration.asOf) }
 }
 
 /// The winning record of every key, per dataset, in the order they were read.

@@ -73,7 +73,7 @@ public struct ReturnBuilder {
     }
 
     private func penaltySummary() -> ReturnTable {
-        let fines = Fen(tally.fines.value), confiscations = Fen(tally.confiscations.value)
+        let fines = tally.fines, confiscations = tally.confiscations
         let total = fines + confiscations
         let rows = [
             single("penalties.cases", "行政处罚案件总数（件）", unit: "件"),
