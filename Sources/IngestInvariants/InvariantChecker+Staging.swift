@@ -16,7 +16,7 @@ extension InvariantChecker {
         }
         let result: RunResult
         do {
-            result = try ReportPipeline.run(configuration)
+            result = try ReportPipeline.run(configuration, keepsRecords: true)
         } catch {
             // A reconciliation failure is the pipeline catching its own bug; either way, a bug.
             violations.append(InvariantViolation("pipeline-runs", error.description))

@@ -15,7 +15,8 @@ enum ExitStatus {
     static let cannotCreateOutput = ExitCode(73)
     /// A bug: the rows of a file did not reconcile, so nothing was published.
     static let internalError = ExitCode(70)
-    /// Another run holds the output folder's lock; nothing was read or written. Try again later.
+    /// Another run holds the output folder's lock, or an export changed while it was read;
+    /// nothing was published. Try again later.
     static let temporaryFailure = ExitCode(75)
 
     static let helpText = """
@@ -26,7 +27,8 @@ enum ExitStatus {
           66  no input: an input file is missing or cannot be read
           70  internal error: a file's rows did not reconcile; nothing was published
           73  an output file cannot be created
-          75  another run holds the output folder's lock; nothing was done
+          75  another run holds the output folder's lock, or an export changed during
+              the run; nothing was published
         """
 
     /// The exit code for a configuration that cannot be used: 66 when a file it names is
@@ -36,10 +38,15 @@ enum ExitStatus {
     }
 
     /// The exit code for a run that stopped: 66 for an input that cannot be read, 70 for a
-    /// reconciliation that failed (a defect).
+    /// reconciliation that failed (a defect), 75 for an export that changed during the run, 64
+    /// for more files than a run can read.
     static func of(_ error: PipelineError) -> ExitCode {
-        if case .unreadableInput = error { return noInput }
-        return internalError
+        switch error {
+        case .unreadableInput: return noInput
+        case .reconciliationFailed: return internalError
+        case .inputChanged: return temporaryFailure
+        case .tooManyInputs: return usage
+        }
     }
 
     /// The exit code for outputs that cannot be made: 66 for a template or facts file that

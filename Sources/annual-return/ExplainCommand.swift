@@ -71,7 +71,7 @@ struct ExplainCommand: ParsableCommand {
 
         let result: RunResult
         do {
-            result = try ReportPipeline.run(configuration)
+            result = try ReportPipeline.run(configuration, keepsRecords: true)
         } catch {
             printError("annual-return explain: \(error)")
             throw ExitStatus.of(error)

@@ -12,9 +12,19 @@ public struct Aggregate: Sendable, Equatable {
     public var periodTallies: [String: Tally] = [:]
     /// Every enterprise reference of the inspections dataset (any date): a name-only record
     /// joins the single credit code its name appears with in the dataset.
-    public var inspectionReferences: Set<EnterpriseRef> = []
+    public var inspectionReferences = EnterpriseReferences()
+    /// How many of the year's records have each decisive date: the newest of them is the
+    /// default as-of date, and a count (not just the newest day) is what survives a removal.
+    private var yearRecordsByDay: [CalendarDay: Int] = [:]
+
     /// The newest decisive date among the year's records (the default as-of date).
-    public var newestDate: CalendarDay?
+    public var newestDate: CalendarDay? {
+        get { yearRecordsByDay.keys.max() }
+        set {
+            // A return read back carries only the newest date; it stands for the year's records.
+            yearRecordsByDay = newValue.map { [$0: 1] } ?? [:]
+        }
+    }
 
     public init(year: Int, periods: [NamedPeriod]) {
         self.year = year
@@ -24,26 +34,50 @@ public struct Aggregate: Sendable, Equatable {
 
     public mutating func add(_ record: InspectionRecord) {
         if !record.enterprise.isEmpty { inspectionReferences.insert(record.enterprise) }
-        place(record.date) { $0.add(record) }
+        place(record.date, by: 1) { $0.add(record) }
     }
 
     public mutating func add(_ record: PenaltyRecord) {
-        place(record.decisionDate) { $0.add(record) }
+        place(record.decisionDate, by: 1) { $0.add(record) }
     }
 
     public mutating func add(_ record: EnforcementRecord) {
-        place(record.date) { $0.add(record) }
+        place(record.date, by: 1) { $0.add(record) }
     }
 
-    /// Counts a record in the year and in every named period its date falls in.
-    private mutating func place(_ date: CalendarDay, _ count: (inout Tally) -> Void) {
+    /// Takes out a record added before: the aggregate is then exactly what it would be had the
+    /// record never been added. This is how a newer export's version replaces an older one.
+    public mutating func remove(_ record: InspectionRecord) {
+        if !record.enterprise.isEmpty { inspectionReferences.remove(record.enterprise) }
+        place(record.date, by: -1) { $0.remove(record) }
+    }
+
+    public mutating func remove(_ record: PenaltyRecord) {
+        place(record.decisionDate, by: -1) { $0.remove(record) }
+    }
+
+    public mutating func remove(_ record: EnforcementRecord) {
+        place(record.date, by: -1) { $0.remove(record) }
+    }
+
+    /// Counts (or uncounts) a record in the year and in every named period its date falls in.
+    private mutating func place(_ date: CalendarDay, by sign: Int, _ count: (inout Tally) -> Void) {
         if date.year == year {
             count(&yearTally)
-            if newestDate.map({ date > $0 }) ?? true { newestDate = date }
+            let records = yearRecordsByDay[date, default: 0] + sign
+            yearRecordsByDay[date] = records == 0 ? nil : records
         }
         for period in periods where period.contains(date) {
             count(&periodTallies[period.name, default: Tally()])
         }
+    }
+
+    /// Equal when every figure made from them is equal: the same tallies, references and newest
+    /// date (how many records fall on each day is bookkeeping for removal).
+    public static func == (lhs: Aggregate, rhs: Aggregate) -> Bool {
+        lhs.year == rhs.year && lhs.periods == rhs.periods && lhs.yearTally == rhs.yearTally
+            && lhs.periodTallies == rhs.periodTallies && lhs.inspectionReferences == rhs.inspectionReferences
+            && lhs.newestDate == rhs.newestDate
     }
 
     /// The as-of date (数据截至): the configured one, else the newest decisive date of the year.
@@ -58,17 +92,14 @@ public struct Aggregate: Sendable, Equatable {
             result.periodTallies[name] = (result.periodTallies[name] ?? Tally()).merged(with: tally)
         }
         result.inspectionReferences.formUnion(other.inspectionReferences)
-        switch (newestDate, other.newestDate) {
-        case (let a?, let b?): result.newestDate = max(a, b)
-        default: result.newestDate = newestDate ?? other.newestDate
-        }
+        result.yearRecordsByDay.merge(other.yearRecordsByDay, uniquingKeysWith: +)
         return result
     }
 
     /// How many distinct enterprises `references` name, under DOMAIN's rule: the credit code
     /// when present; else the name, unless that name appears with exactly one credit code in
     /// the dataset, in which case it is that enterprise.
-    public func distinctEnterprises(_ references: Set<EnterpriseRef>) -> Int {
+    public func distinctEnterprises(_ references: EnterpriseReferences) -> Int {
         let identities = EnterpriseIdentities(references: inspectionReferences)
         return Set(references.map { identities.identity(of: $0).identity }).count
     }

@@ -20,7 +20,7 @@ struct EnterpriseIdentities {
     private let codesByName: [String: Set<String>]
 
     /// Builds the name → codes index from every reference of the dataset, as the aggregate does.
-    init(references: Set<EnterpriseRef>) {
+    init<References: Sequence>(references: References) where References.Element == EnterpriseRef {
         var codesByName: [String: Set<String>] = [:]
         for reference in references {
             if let code = reference.creditCode, !reference.name.isEmpty {

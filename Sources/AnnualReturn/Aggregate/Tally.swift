@@ -2,21 +2,23 @@
 ///
 /// A tally is a mergeable value: `a.merged(with: b)` is the tally of the records of both, so
 /// exports can be counted in parts and district returns rolled up. Distinct enterprises are
-/// carried as sets of what the records say, and resolved only when a figure is made.
+/// carried as the references the records give, and resolved only when a figure is made. A
+/// record can be removed again (`remove`), which is how a newer export's version
+/// replaces an older one without the pipeline keeping every record.
 public struct Tally: Sendable, Equatable {
     // Inspections: patrols are not inspections and are kept apart.
     public var inspections = 0
     public var inspectionsByKind: [String: Int] = [:]
     public var inspectionsByIndustry: [String: Int] = [:]
     public var inspectionsByMonth: [YearMonth: Int] = [:]
-    public var inspectedEnterprises: Set<EnterpriseRef> = []
+    public var inspectedEnterprises = EnterpriseReferences()
     public var hazardsGeneral = 0
     public var hazardsMajor = 0
     public var hazardsRectified = 0
 
     public var patrols = 0
     public var patrolsByMonth: [YearMonth: Int] = [:]
-    public var patrolledEnterprises: Set<EnterpriseRef> = []
+    public var patrolledEnterprises = EnterpriseReferences()
     public var patrolIrregularities = 0
 
     // Penalties: one decision is one case.
@@ -42,43 +44,65 @@ public struct Tally: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(_ record: InspectionRecord) {
+    public mutating func add(_ record: InspectionRecord) { count(record, by: 1) }
+    public mutating func add(_ record: PenaltyRecord) { count(record, by: 1) }
+    public mutating func add(_ record: EnforcementRecord) { count(record, by: 1) }
+
+    /// Takes out a record added before (an older version a newer export replaced): the tally is
+    /// then exactly what it would be had the record never been added.
+    public mutating func remove(_ record: InspectionRecord) { count(record, by: -1) }
+    public mutating func remove(_ record: PenaltyRecord) { count(record, by: -1) }
+    public mutating func remove(_ record: EnforcementRecord) { count(record, by: -1) }
+
+    /// Adds (`sign` 1) or removes (`sign` -1) one record.
+    private mutating func count(_ record: InspectionRecord, by sign: Int) {
         let month = record.date.yearMonth
-        hazardsGeneral += record.hazardsGeneral
-        hazardsMajor += record.hazardsMajor
-        hazardsRectified += record.hazardsRectified
+        hazardsGeneral += sign * record.hazardsGeneral
+        hazardsMajor += sign * record.hazardsMajor
+        hazardsRectified += sign * record.hazardsRectified
         if record.isPatrol {
-            patrols += 1
-            patrolsByMonth[month, default: 0] += 1
-            patrolIrregularities += record.irregularities
-            if !record.enterprise.isEmpty { patrolledEnterprises.insert(record.enterprise) }
+            patrols += sign
+            Self.bump(&patrolsByMonth, month, by: sign)
+            patrolIrregularities += sign * record.irregularities
+            if !record.enterprise.isEmpty { Self.bump(&patrolledEnterprises, record.enterprise, by: sign) }
         } else {
-            inspections += 1
-            inspectionsByKind[record.kind, default: 0] += 1
-            inspectionsByIndustry[record.industry, default: 0] += 1
-            inspectionsByMonth[month, default: 0] += 1
-            if !record.enterprise.isEmpty { inspectedEnterprises.insert(record.enterprise) }
+            inspections += sign
+            Self.bump(&inspectionsByKind, record.kind, by: sign)
+            Self.bump(&inspectionsByIndustry, record.industry, by: sign)
+            Self.bump(&inspectionsByMonth, month, by: sign)
+            if !record.enterprise.isEmpty { Self.bump(&inspectedEnterprises, record.enterprise, by: sign) }
         }
     }
 
-    public mutating func add(_ record: PenaltyRecord) {
-        cases += 1
-        casesByHeaviestType[record.heaviestType, default: 0] += 1
-        for type in record.penaltyTypes { typeMentions[type, default: 0] += 1 }
-        fines += record.fine
-        confiscations += record.confiscation
-        casesByPartyType[record.partyType, default: 0] += 1
-        if let procedure = record.procedure { casesByProcedure[procedure, default: 0] += 1 }
-        if record.hearing { hearings += 1 }
-        if record.legalReview { legalReviews += 1 }
-        casesByIndustry[record.industry, default: 0] += 1
-        casesByMonth[record.decisionDate.yearMonth, default: 0] += 1
+    private mutating func count(_ record: PenaltyRecord, by sign: Int) {
+        cases += sign
+        Self.bump(&casesByHeaviestType, record.heaviestType, by: sign)
+        for type in record.penaltyTypes { Self.bump(&typeMentions, type, by: sign) }
+        fines += Fen(Int64(sign) * record.fine.value)
+        confiscations += Fen(Int64(sign) * record.confiscation.value)
+        Self.bump(&casesByPartyType, record.partyType, by: sign)
+        if let procedure = record.procedure { Self.bump(&casesByProcedure, procedure, by: sign) }
+        if record.hearing { hearings += sign }
+        if record.legalReview { legalReviews += sign }
+        Self.bump(&casesByIndustry, record.industry, by: sign)
+        Self.bump(&casesByMonth, record.decisionDate.yearMonth, by: sign)
     }
 
-    public mutating func add(_ record: EnforcementRecord) {
-        if record.isMeasure { measures += 1 } else { executions += 1 }
-        actionsByKind[record.kind, default: 0] += 1
-        actionsByMonth[record.date.yearMonth, default: 0] += 1
+    private mutating func count(_ record: EnforcementRecord, by sign: Int) {
+        if record.isMeasure { measures += sign } else { executions += sign }
+        Self.bump(&actionsByKind, record.kind, by: sign)
+        Self.bump(&actionsByMonth, record.date.yearMonth, by: sign)
+    }
+
+    /// Moves one count; a key whose count comes back to 0 is dropped, so a tally after a removal
+    /// equals one that never saw the record.
+    private static func bump<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, by sign: Int) {
+        let count = counts[key, default: 0] + sign
+        counts[key] = count == 0 ? nil : count
+    }
+
+    private static func bump(_ references: inout EnterpriseReferences, _ reference: EnterpriseRef, by sign: Int) {
+        if sign > 0 { references.insert(reference) } else { references.remove(reference) }
     }
 
     /// The tally of the records of both.

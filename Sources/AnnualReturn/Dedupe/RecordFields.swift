@@ -33,18 +33,21 @@ extension EnforcementRecord: RecordFields {
     }
 }
 
-extension RecordFields {
-    /// The fields whose values differ from `other`'s, as (key, this value, other value).
-    func differences(from other: Self) -> [FieldChange] {
-        zip(fieldValues, other.fieldValues).compactMap { mine, theirs in
-            mine.value == theirs.value ? nil : FieldChange(key: mine.key, old: theirs.value, new: mine.value)
-        }
-    }
-}
-
 /// One field that changed between two versions of a record.
 public struct FieldChange: Sendable, Equatable {
     public var key: String
     public var old: String
     public var new: String
+}
+
+extension FieldChange {
+    /// The fields whose values differ between two versions of a record, listed as
+    /// (key, older value, newer value). Both lists come from the same record type, so their
+    /// keys pair up.
+    static func changes(from older: [(key: String, value: String)],
+                        to newer: [(key: String, value: String)]) -> [FieldChange] {
+        zip(older, newer).compactMap { old, new in
+            old.value == new.value ? nil : FieldChange(key: old.key, old: old.value, new: new.value)
+        }
+    }
 }

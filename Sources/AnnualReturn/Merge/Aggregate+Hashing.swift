@@ -5,7 +5,7 @@ extension Aggregate {
         var result = self
         result.yearTally = yearTally.withHashedReferences()
         result.periodTallies = periodTallies.mapValues { $0.withHashedReferences() }
-        result.inspectionReferences = Set(inspectionReferences.map(\.hashed))
+        result.inspectionReferences = inspectionReferences.mapReferences(\.hashed)
         return result
     }
 }
@@ -14,8 +14,8 @@ extension Tally {
     /// This tally with its enterprise sets hashed.
     func withHashedReferences() -> Tally {
         var result = self
-        result.inspectedEnterprises = Set(inspectedEnterprises.map(\.hashed))
-        result.patrolledEnterprises = Set(patrolledEnterprises.map(\.hashed))
+        result.inspectedEnterprises = inspectedEnterprises.mapReferences(\.hashed)
+        result.patrolledEnterprises = patrolledEnterprises.mapReferences(\.hashed)
         return result
     }
 }

@@ -76,8 +76,8 @@ enum AggregateJSONDecoder {
     }
 
     /// References written as `[code hash or null, name hash or ""]` pairs.
-    static func enterprises(_ values: [Any], path: String) throws(JSONShapeError) -> Set<EnterpriseRef> {
-        var references = Set<EnterpriseRef>()
+    static func enterprises(_ values: [Any], path: String) throws(JSONShapeError) -> EnterpriseReferences {
+        var references = EnterpriseReferences()
         for (index, value) in values.enumerated() {
             guard let pair = value as? [Any], pair.count == 2,
                   let name = pair[1] as? String,

@@ -22,24 +22,25 @@
 enum AggregateJSONEncoder {
     /// The `aggregate` member for `aggregate`, with the record totals of `accounts`.
     static func encode(_ aggregate: Aggregate, accounts: [FileAccount]) -> JSONValue {
-        .object([
+        let published = PublishedReferences(aggregate)
+        return .object([
             ("year", .integer(aggregate.year)),
             ("reference_hashing", .string(EnterpriseRef.hashScheme)),
             ("newest_date", aggregate.newestDate.map { .string($0.description) } ?? .null),
             ("records", .object(Dataset.allCases.map { dataset in
                 (dataset.rawValue, totals(RecordTotals(dataset: dataset, accounts: accounts)))
             })),
-            ("year_tally", tally(aggregate.yearTally)),
+            ("year_tally", tally(aggregate.yearTally, published)),
             ("periods", .array(aggregate.periods.map { period in
                 .object([
                     ("name", .string(period.name)),
                     ("from", .string(period.from.description)),
                     ("to", .string(period.to.description)),
-                    ("tally", tally(aggregate.periodTallies[period.name] ?? Tally())),
+                    ("tally", tally(aggregate.periodTallies[period.name] ?? Tally(), published)),
                 ])
             })),
             // Last, because it is the longest: one line per enterprise the inspections name.
-            ("inspection_references", enterprises(aggregate.inspectionReferences)),
+            ("inspection_references", published.array(aggregate.inspectionReferences)),
         ])
     }
 
@@ -47,7 +48,7 @@ enum AggregateJSONEncoder {
         .object(RecordTotals.fields.map { ($0.key, .integer(totals[keyPath: $0.path])) })
     }
 
-    static func tally(_ tally: Tally) -> JSONValue {
+    static func tally(_ tally: Tally, _ published: PublishedReferences) -> JSONValue {
         .object(TallyField.all.map { key, field in
             switch field {
             case .count(let path):
@@ -59,13 +60,44 @@ enum AggregateJSONEncoder {
             case .money(let path):
                 return (key, .integer(Int(tally[keyPath: path].value)))
             case .enterprises(let path):
-                return (key, enterprises(tally[keyPath: path]))
+                return (key, published.array(tally[keyPath: path]))
             }
         })
     }
 
+}
+
+/// The published (hashed) form of each enterprise reference, worked out once per reference:
+/// the same enterprise appears in the year's tally, every period's and the references list,
+/// and hashing and ordering them is the dearest part of writing return.json.
+struct PublishedReferences {
+    /// Each reference's place in the order of the hashed references.
+    private var ranks: [EnterpriseRef: Int] = [:]
+    /// The published pairs, in that order.
+    private var pairs: [JSONValue] = []
+
+    /// Hashes every reference `aggregate` holds and orders them once.
+    init(_ aggregate: Aggregate) {
+        var all = aggregate.inspectionReferences
+        for tally in [aggregate.yearTally] + aggregate.periods.compactMap({ aggregate.periodTallies[$0.name] }) {
+            all.formUnion(tally.inspectedEnterprises)
+            all.formUnion(tally.patrolledEnterprises)
+        }
+        // Ordered as the hashed references themselves order (`EnterpriseRef.<`: by code, a
+        // missing code first, then by name), through one ASCII key per reference, which
+        // compares far faster than the pair of strings.
+        let keyed = all.map { reference -> (reference: EnterpriseRef, key: String, pair: JSONValue) in
+            let hashed = reference.hashed
+            return (reference, hashed.orderKey, hashed.published)
+        }.sorted { $0.key < $1.key }
+        for (rank, entry) in keyed.enumerated() {
+            ranks[entry.reference] = rank
+            pairs.append(entry.pair)
+        }
+    }
+
     /// Hashed references as `[code, name]` pairs, sorted so the order never depends on a set's.
-    static func enterprises(_ references: Set<EnterpriseRef>) -> JSONValue {
-        .array(references.map(\.hashed).sorted().map(\.published))
+    func array(_ references: EnterpriseReferences) -> JSONValue {
+        .array(references.map { ranks[$0]! }.sorted().map { pairs[$0] })
     }
 }

@@ -41,6 +41,14 @@ extension EnterpriseRef {
                        .string(Self.unmarked(reference.name))])
     }
 
+    /// A text that orders hashed references as `<` does: "0" for no code or "1" and the code's
+    /// hash, then the name's hash. Both hashes have a fixed length, so comparing the texts
+    /// compares the code first, then the name.
+    var orderKey: String {
+        precondition(isHashed || isEmpty, "ordering a reference in clear by its hash")
+        return (creditCode.map { "1" + Self.unmarked($0) } ?? "0") + Self.unmarked(name)
+    }
+
     /// The reference a published pair stands for; nil when either part is not a hash in the
     /// published form, or the pair names no one.
     init?(publishedCode code: String?, publishedName name: String) {

@@ -13,7 +13,7 @@ enum TallyField {
     /// An amount: an integer number of fen, so nothing is rounded on the way.
     case money(WritableKeyPath<Tally, Fen>)
     /// Enterprise references: an array of hashed `[code, name]` pairs, sorted.
-    case enterprises(WritableKeyPath<Tally, Set<EnterpriseRef>>)
+    case enterprises(WritableKeyPath<Tally, EnterpriseReferences>)
 
     /// Every member of a tally, in the order they are written (the order `Tally` declares them).
     static var all: [(key: String, field: TallyField)] {

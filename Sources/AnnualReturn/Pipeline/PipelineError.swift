@@ -4,6 +4,11 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case unreadableInput(IngestError)
     /// Rows of a file are not accounted for: a bug, and the run must not publish.
     case reconciliationFailed(file: String, read: Int, accepted: Int, rejected: Int, duplicates: Int)
+    /// A file read a second time (to take out a version a newer export replaced) no longer
+    /// holds the row first read there: it changed during the run.
+    case inputChanged(file: String, row: Int)
+    /// A dataset lists more files than the dedupe can tell apart.
+    case tooManyInputs(dataset: Dataset, count: Int)
 
     public var description: String {
         switch self {
@@ -11,6 +16,10 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
             return error.description
         case .reconciliationFailed(let file, let read, let accepted, let rejected, let duplicates):
             return "\(file): \(read) rows read but \(accepted) accepted + \(rejected) rejected + \(duplicates) duplicates = \(accepted + rejected + duplicates); nothing was published. This is a bug in annual-return: please report it with the file."
+        case .inputChanged(let file, let row):
+            return "\(file): row \(row) is not what it was when this run read the file: the export changed during the run; nothing was published. Run again once the export is complete."
+        case .tooManyInputs(let dataset, let count):
+            return "\(count) \(dataset.rawValue) files are listed; at most \(KeyTable.maximumFiles) can be read in one run. Merge the exports or split the run."
         }
     }
 }

@@ -1,39 +1,88 @@
+import CSVIngest
+
 /// The pipeline, stage by stage:
 ///
 /// 1. ingest — each export file, streamed through the strict CSV reader;
 /// 2. stage — each row to a typed record of the same grain, every value checked;
 /// 3. dedupe — across cumulative exports, newest version winning;
-/// 4. cross-check — 合计 rows against their file, enforcement actions against penalty cases;
-/// 5. aggregate — the year and each named period;
+/// 4. aggregate — each record counted in the year and each named period as soon as it is
+///    accepted; an older version a newer export replaces is taken out again at the end;
+/// 5. cross-check — 合计 rows against their file, enforcement actions against penalty cases;
 /// 6. figures — the contract ids of figures.json.
+///
+/// Memory does not grow with the exports' size except for the key table (about 40 bytes a
+/// key) and the lists of problems, duplicates and conflicts: no record is kept once counted,
+/// unless a caller asks for them (`explain` does).
 ///
 /// Rendering and writing are separate steps (``ReturnWriter``), so a run can be checked
 /// without touching the output folder.
 public struct ReportPipeline {
     public let configuration: ReturnConfiguration
+    /// Whether to keep every counted record (``RunResult/records``), which `explain` lists.
+    private let keepsRecords: Bool
 
     private var accounts: [FileAccount] = []
     private var diagnostics: [Diagnostic] = []
     private var duplicates: [DuplicateEntry] = []
     private var conflicts: [ConflictEntry] = []
-    private var inspections = DedupeTable<InspectionRecord>()
-    private var penalties = DedupeTable<PenaltyRecord>()
-    private var actions = DedupeTable<EnforcementRecord>()
+    private var aggregate: Aggregate
+    private var keyTables: [Dataset: KeyTable] = [:]
+    /// The stager of every file that could be mapped, to stage again the older versions that
+    /// conflicts replaced.
+    private var stagers: [FileReference: RecordStager] = [:]
+    /// Older versions replaced by newer ones, to take out of the aggregate at the end.
+    private var replacedVersions: [ReplacedVersion] = []
+    /// Actions naming a case no penalty export holds, by where the action was read; an action
+    /// replaced by a newer version loses its warning.
+    private var unknownCaseReferences: [FileReference: [Int: Diagnostic]] = [:]
+    private var counted = CountedRecords()
 
-    public init(configuration: ReturnConfiguration) {
+    public init(configuration: ReturnConfiguration, keepsRecords: Bool = false) {
         self.configuration = configuration
+        self.keepsRecords = keepsRecords
+        aggregate = Aggregate(year: configuration.year, periods: configuration.periods)
+    }
+
+    /// One input file: its dataset and its place in that dataset's inputs.
+    struct FileReference: Hashable, Comparable {
+        var dataset: Dataset
+        var fileIndex: Int
+
+        static func < (lhs: FileReference, rhs: FileReference) -> Bool {
+            (Dataset.allCases.firstIndex(of: lhs.dataset)!, lhs.fileIndex)
+                < (Dataset.allCases.firstIndex(of: rhs.dataset)!, rhs.fileIndex)
+        }
+    }
+
+    /// One row of one input file.
+    struct RowReference: Hashable {
+        var file: FileReference
+        var row: Int
+    }
+
+    /// A version a newer one replaced: where it was read, what its content was, and the
+    /// conflict it belongs to.
+    private struct ReplacedVersion {
+        var file: FileReference
+        var row: Int
+        var fingerprint: RecordFingerprint
+        var conflictIndex: Int
+        /// The newer version's fields, to list what changed.
+        var newerFields: [(key: String, value: String)]
     }
 
     /// Runs every stage over the configured exports.
+    /// - Parameter keepsRecords: keep every counted record in ``RunResult/records`` (for
+    ///   `explain`); otherwise records are counted and let go.
     /// - Parameter onFileStart: called before each export is read, with the file and its
     ///   0-based position among all the exports in reading order (dataset by dataset, older
     ///   first), for progress reports.
     /// - Throws: ``PipelineError`` when a file cannot be read or a file does not reconcile.
     public static func run(
-        _ configuration: ReturnConfiguration,
+        _ configuration: ReturnConfiguration, keepsRecords: Bool = false,
         onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)? = nil
     ) throws(PipelineError) -> RunResult {
-        var pipeline = ReportPipeline(configuration: configuration)
+        var pipeline = ReportPipeline(configuration: configuration, keepsRecords: keepsRecords)
         return try pipeline.run(onFileStart: onFileStart)
     }
 
@@ -43,43 +92,46 @@ public struct ReportPipeline {
         let lockdown = Set(configuration.lockdownMonths)
         var position = 0
         for dataset in Dataset.allCases {
-            for (index, input) in (configuration.inputs[dataset] ?? []).enumerated() {
+            let inputs = configuration.inputs[dataset] ?? []
+            if inputs.count > KeyTable.maximumFiles { throw .tooManyInputs(dataset: dataset, count: inputs.count) }
+            for (index, input) in inputs.enumerated() {
                 onFileStart?(input, position)
                 position += 1
-                try read(input, dataset: dataset, fileIndex: index, lockdown: lockdown)
+                let file = FileReference(dataset: dataset, fileIndex: index)
+                switch dataset {
+                case .inspections: try read(input, file, as: InspectionRecord.self, lockdown: lockdown)
+                case .penalties: try read(input, file, as: PenaltyRecord.self, lockdown: lockdown)
+                case .enforcement: try read(input, file, as: EnforcementRecord.self, lockdown: lockdown)
+                }
             }
         }
         for account in accounts where !account.reconciles {
             throw .reconciliationFailed(file: account.file, read: account.read, accepted: account.accepted,
                                         rejected: account.rejected, duplicates: account.duplicates)
         }
+        try takeOutReplacedVersions()
         checkSummaryTotals()
-        checkCaseReferences()
+        reportUnknownCaseReferences()
         sortDiagnostics()
 
-        let records = CountedRecords(inspections: inspections.sortedWinners, penalties: penalties.sortedWinners,
-                                     actions: actions.sortedWinners)
-        var aggregate = Aggregate(year: configuration.year, periods: configuration.periods)
-        for located in records.inspections { aggregate.add(located.record) }
-        for located in records.penalties { aggregate.add(located.record) }
-        for located in records.actions { aggregate.add(located.record) }
         let figures = FigureBuilder(configuration: configuration, aggregate: aggregate, accounts: accounts).build()
         return RunResult(configuration: configuration, aggregate: aggregate, figures: figures,
                          accounts: accounts, diagnostics: diagnostics, duplicates: duplicates,
-                         conflicts: conflicts, records: records)
+                         conflicts: conflicts, records: counted)
     }
 
-    // MARK: Stages 1–3: ingest, stage, dedupe
+    // MARK: Stages 1–4: ingest, stage, dedupe, count
 
-    private mutating func read(_ input: ReturnConfiguration.InputFile, dataset: Dataset, fileIndex: Int,
-                               lockdown: Set<YearMonth>) throws(PipelineError) {
-        var account = FileAccount(dataset: dataset, file: input.displayName)
+    private mutating func read<Record: CountableRecord>(
+        _ input: ReturnConfiguration.InputFile, _ file: FileReference, as: Record.Type, lockdown: Set<YearMonth>
+    ) throws(PipelineError) {
+        var account = FileAccount(dataset: file.dataset, file: input.displayName)
         var stager: RecordStager?
         var isFirstRow = true
         var fileDiagnostics: [Diagnostic] = []
         var hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
-        let extra = configuration.columnMappings[dataset] ?? [:]
+        let extra = configuration.columnMappings[file.dataset] ?? [:]
         let summary: CSVFileSummary
         do {
             summary = try CSVFileReader.read(
@@ -98,10 +150,10 @@ public struct ReportPipeline {
                 onRecord: { record in
                     if isFirstRow {
                         isFirstRow = false
-                        switch HeaderMapping.build(dataset: dataset, header: record.fields, extra: extra) {
+                        switch HeaderMapping.build(dataset: file.dataset, header: record.fields, extra: extra) {
                         case .success(let mapping):
                             stager = RecordStager(mapping: mapping, file: input.displayName,
-                                                  fileIndex: fileIndex, lockdownMonths: lockdown)
+                                                  fileIndex: file.fileIndex, lockdownMonths: lockdown)
                         case .failure(let missing):
                             account.unmapped = true
                             fileDiagnostics.append(Diagnostic(
@@ -117,7 +169,8 @@ public struct ReportPipeline {
                         account.rejected += 1
                         return
                     }
-                    stage(record, with: stager, into: &account, diagnostics: &fileDiagnostics)
+                    settle(StagedRow<Record>(record, with: stager), in: file, account: &account,
+                           diagnostics: &fileDiagnostics)
                 })
         } catch {
             throw .unreadableInput(error)
@@ -128,6 +181,7 @@ public struct ReportPipeline {
                 message: "the header row could not be read, so no column can be found; every row of this file is rejected"),
                 at: 0)
         }
+        stagers[file] = stager
         account.bytes = summary.bytes
         account.encoding = summary.encoding
         account.blankRows = summary.blankRows
@@ -136,41 +190,13 @@ public struct ReportPipeline {
         diagnostics.append(contentsOf: fileDiagnostics)
     }
 
-    private mutating func stage(_ row: CSVRecord, with stager: RecordStager, into account: inout FileAccount,
-                                diagnostics fileDiagnostics: inout [Diagnostic]) {
-        switch stager.mapping.dataset {
-        case .inspections:
-            Self.settle(stager.inspection(row), stager: stager, row: row, key: \.id, table: &inspections,
-                   account: &account, diagnostics: &fileDiagnostics,
-                   duplicates: &duplicates, conflicts: &conflicts) { record, sums in
-                sums["hazards_general", default: 0] += Int64(record.hazardsGeneral)
-                sums["hazards_major", default: 0] += Int64(record.hazardsMajor)
-                sums["hazards_rectified", default: 0] += Int64(record.hazardsRectified)
-                sums["irregularities", default: 0] += Int64(record.irregularities)
-            }
-        case .penalties:
-            Self.settle(stager.penalty(row), stager: stager, row: row, key: \.caseID, table: &penalties,
-                   account: &account, diagnostics: &fileDiagnostics,
-                   duplicates: &duplicates, conflicts: &conflicts) { record, sums in
-                sums["fine_amount", default: 0] += record.fine.value
-                sums["confiscation_amount", default: 0] += record.confiscation.value
-            }
-        case .enforcement:
-            Self.settle(stager.enforcement(row), stager: stager, row: row, key: \.id, table: &actions,
-                   account: &account, diagnostics: &fileDiagnostics,
-                   duplicates: &duplicates, conflicts: &conflicts) { _, _ in }
-        }
-    }
-
-    /// Books one staged row: summary, rejected, new, duplicate or conflict.
-    private static func settle<Record>(
-        _ outcome: RecordStager.Outcome<Record>, stager: RecordStager, row: CSVRecord,
-        key: KeyPath<Record, String>, table: inout DedupeTable<Record>,
-        account: inout FileAccount, diagnostics fileDiagnostics: inout [Diagnostic],
-        duplicates: inout [DuplicateEntry], conflicts: inout [ConflictEntry],
-        addSums: (Record, inout [String: Int64]) -> Void
+    /// Books one staged row: summary, rejected, new, duplicate or conflict. A new record and
+    /// a conflict's newer version are counted at once.
+    private mutating func settle<Record: CountableRecord>(
+        _ staged: StagedRow<Record>, in file: FileReference, account: inout FileAccount,
+        diagnostics fileDiagnostics: inout [Diagnostic]
     ) {
-        switch outcome {
+        switch staged.outcome {
         case .summary(let summary):
             account.summaryRows.append(summary)
         case .rejected(let problems):
@@ -180,23 +206,111 @@ public struct ReportPipeline {
         case .record(let record, let warnings):
             account.read += 1
             fileDiagnostics.append(contentsOf: warnings)
-            addSums(record, &account.sums)
-            let location = stager.location(of: row)
-            let recordKey = record[keyPath: key]
-            switch table.insert(Located(record, at: location), key: recordKey) {
+            record.addSums(to: &account.sums)
+            let location = SourceLocation(file: account.file, fileIndex: file.fileIndex, row: staged.row, line: staged.line)
+            let entry = KeyTable.Entry(fingerprint: staged.fingerprint, fileIndex: file.fileIndex,
+                                       row: staged.row, line: staged.line)
+            switch keyTables[file.dataset, default: KeyTable()].insert(staged.key, entry) {
             case .new:
                 account.accepted += 1
+                count(record, at: location, in: file)
             case .duplicate(let original):
                 account.duplicates += 1
-                duplicates.append(DuplicateEntry(dataset: stager.mapping.dataset, key: recordKey,
-                                                 location: location, original: original))
+                duplicates.append(DuplicateEntry(dataset: file.dataset, key: record.dedupeKey, location: location,
+                                                 original: self.location(of: original, in: file.dataset)))
             case .conflict(let replaced):
                 account.accepted += 1
                 account.conflicts += 1
-                conflicts.append(ConflictEntry(dataset: stager.mapping.dataset, key: recordKey,
-                                               older: replaced.location, newer: location,
-                                               changes: record.differences(from: replaced.record)))
+                replacedVersions.append(ReplacedVersion(
+                    file: FileReference(dataset: file.dataset, fileIndex: replaced.fileIndex), row: replaced.row,
+                    fingerprint: replaced.fingerprint, conflictIndex: conflicts.count, newerFields: record.fieldValues))
+                conflicts.append(ConflictEntry(dataset: file.dataset, key: record.dedupeKey,
+                                               older: self.location(of: replaced, in: file.dataset), newer: location,
+                                               changes: []))
+                count(record, at: location, in: file)
             }
+        }
+    }
+
+    /// Counts an accepted record; keeps it when asked to, and notes an action naming an unknown
+    /// case (every penalty export has been read by then: datasets are read in that order).
+    private mutating func count<Record: CountableRecord>(_ record: Record, at location: SourceLocation,
+                                                         in file: FileReference) {
+        record.count(into: &aggregate)
+        if keepsRecords { counted.append(record, at: location) }
+        if let action = record as? EnforcementRecord, let caseID = action.caseID,
+           !(configuration.inputs[.penalties] ?? []).isEmpty,
+           !(keyTables[.penalties]?.contains(KeyDigest(caseID)) ?? false) {
+            unknownCaseReferences[file, default: [:]][location.row] = Diagnostic(
+                severity: .warning, code: .unknownCaseReference, file: location.file,
+                row: location.row, line: location.line, column: 0,
+                field: CanonicalColumn.relatedCaseID.header,
+                message: "the action names case \(caseID), which no penalty export holds",
+                raw: caseID)
+        }
+    }
+
+    private func location(of entry: KeyTable.Entry, in dataset: Dataset) -> SourceLocation {
+        let name = configuration.inputs[dataset]?[entry.fileIndex].displayName ?? ""
+        return SourceLocation(file: name, fileIndex: entry.fileIndex, row: entry.row, line: entry.line)
+    }
+
+    /// Takes every version a newer export replaced out of the aggregate (and out of the kept
+    /// records), and lists what changed in each conflict. The records were let go when they
+    /// were counted, so the rows are staged again from their files — only files that hold a
+    /// replaced version are read again, which cumulative exports make rare and small.
+    private mutating func takeOutReplacedVersions() throws(PipelineError) {
+        guard !replacedVersions.isEmpty else { return }
+        let byFile = Dictionary(grouping: replacedVersions.indices) { replacedVersions[$0].file }
+        var removedRows = Set<RowReference>()
+        for file in byFile.keys.sorted() {
+            let indices = byFile[file]!
+            switch file.dataset {
+            case .inspections: try takeOut(InspectionRecord.self, indices, from: file, removed: &removedRows)
+            case .penalties: try takeOut(PenaltyRecord.self, indices, from: file, removed: &removedRows)
+            case .enforcement: try takeOut(EnforcementRecord.self, indices, from: file, removed: &removedRows)
+            }
+        }
+        if keepsRecords { counted.removeAll { removedRows.contains(RowReference(file: $0, row: $1)) } }
+    }
+
+    private mutating func takeOut<Record: CountableRecord>(
+        _: Record.Type, _ indices: [Int], from file: FileReference, removed: inout Set<RowReference>
+    ) throws(PipelineError) {
+        let input = configuration.inputs[file.dataset]![file.fileIndex]
+        guard let stager = stagers[file] else {
+            throw .inputChanged(file: input.displayName, row: replacedVersions[indices[0]].row)
+        }
+        let rows = Set(indices.map { replacedVersions[$0].row })
+        var found: [Int: Record] = [:]
+        var isHeader = true
+        do {
+            try CSVFileReader.read(
+                path: input.path, displayName: input.displayName, options: CSVReadOptions(encoding: configuration.encoding),
+                onDiagnostic: { _ in isHeader = false },
+                onRecord: { record in
+                    if isHeader {
+                        isHeader = false
+                        return
+                    }
+                    guard rows.contains(record.row), case .record(let staged, _) = Record.stage(record, with: stager) else { return }
+                    found[record.row] = staged
+                })
+        } catch {
+            throw .unreadableInput(error)
+        }
+        for index in indices {
+            let version = replacedVersions[index]
+            // The file must give back exactly the version first read; if it changed while the
+            // run read it, the counts would mix two exports.
+            guard let record = found[version.row], record.fingerprint == version.fingerprint else {
+                throw .inputChanged(file: input.displayName, row: version.row)
+            }
+            record.uncount(from: &aggregate)
+            let olderFields = record.fieldValues
+            conflicts[version.conflictIndex].changes = FieldChange.changes(from: olderFields, to: version.newerFields)
+            unknownCaseReferences[file]?[version.row] = nil
+            removed.insert(RowReference(file: file, row: version.row))
         }
     }
 
@@ -240,17 +354,13 @@ public struct ReportPipeline {
         }
     }
 
-    /// Every enforcement action that names a case should name one the penalty exports hold.
-    private mutating func checkCaseReferences() {
-        guard !(configuration.inputs[.penalties] ?? []).isEmpty else { return }
-        for located in actions.sortedWinners {
-            guard let caseID = located.record.caseID, penalties.winners[caseID] == nil else { continue }
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: .unknownCaseReference, file: located.location.file,
-                row: located.location.row, line: located.location.line, column: 0,
-                field: CanonicalColumn.relatedCaseID.header,
-                message: "the action names case \(caseID), which no penalty export holds",
-                raw: caseID))
+    /// Every enforcement action that names a case should name one the penalty exports hold;
+    /// the warnings of counted actions, in reading order.
+    private mutating func reportUnknownCaseReferences() {
+        for file in unknownCaseReferences.keys.sorted() {
+            for (_, warning) in unknownCaseReferences[file]!.sorted(by: { $0.key < $1.key }) {
+                diagnostics.append(warning)
+            }
         }
     }
 }

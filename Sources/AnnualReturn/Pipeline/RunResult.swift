@@ -34,3 +34,22 @@ public struct CountedRecords: Sendable {
         self.actions = actions
     }
 }
+
+extension CountedRecords {
+    /// Keeps one more counted record, read after every one kept so far.
+    mutating func append<Record: CountableRecord>(_ record: Record, at location: SourceLocation) {
+        switch record {
+        case let inspection as InspectionRecord: inspections.append(Located(inspection, at: location))
+        case let penalty as PenaltyRecord: penalties.append(Located(penalty, at: location))
+        case let action as EnforcementRecord: actions.append(Located(action, at: location))
+        default: preconditionFailure("a record of no known dataset")
+        }
+    }
+
+    /// Drops the records read at the rows `isReplaced` names (versions newer exports replaced).
+    mutating func removeAll(where isReplaced: (ReportPipeline.FileReference, Int) -> Bool) {
+        inspections.removeAll { isReplaced(.init(dataset: .inspections, fileIndex: $0.location.fileIndex), $0.location.row) }
+        penalties.removeAll { isReplaced(.init(dataset: .penalties, fileIndex: $0.location.fileIndex), $0.location.row) }
+        actions.removeAll { isReplaced(.init(dataset: .enforcement, fileIndex: $0.location.fileIndex), $0.location.row) }
+    }
+}

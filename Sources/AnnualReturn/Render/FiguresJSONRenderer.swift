@@ -9,6 +9,6 @@ public enum FiguresJSONRenderer {
             case .null: return (id, .null)
             }
         }
-        return Array(JSONValue.object(members).rendered().utf8)
+        return JSONValue.object(members).renderedBytes()
     }
 }

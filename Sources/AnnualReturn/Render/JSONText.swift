@@ -15,46 +15,55 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The value as JSON text, ending in a newline at the top level.
     public func rendered() -> String {
-        var output = ""
-        write(to: &output, indent: 0)
-        return output + "\n"
+        String(decoding: renderedBytes(), as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// The value as UTF-8 JSON text, ending in a newline at the top level. Written as bytes:
+    /// return.json of a big district lists tens of thousands of hashed references.
+    public func renderedBytes() -> [UInt8] {
+        var output: [UInt8] = []
+        write(to: &output, indent: 0)
+        output.append(UInt8(ascii: "\n"))
+        return output
+    }
+
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .integer(let value): output += String(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .integer(let value): output += String(value).utf8
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let values):
-            if values.isEmpty { output += "[]"; return }
+            if values.isEmpty { output += "[]".utf8; return }
             if values.allSatisfy(\.isScalar) {
-                output += "["
+                output.append(UInt8(ascii: "["))
                 for (index, value) in values.enumerated() {
-                    if index > 0 { output += ", " }
+                    if index > 0 { output += ", ".utf8 }
                     value.write(to: &output, indent: indent)
                 }
-                output += "]"
+                output.append(UInt8(ascii: "]"))
                 return
             }
-            output += "[\n"
+            output += "[\n".utf8
             for (index, value) in values.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                Self.writeIndent(indent + 1, to: &output)
                 value.write(to: &output, indent: indent + 1)
-                output += index == values.count - 1 ? "\n" : ",\n"
+                output += (index == values.count - 1 ? "\n" : ",\n").utf8
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{\n"
+            if members.isEmpty { output += "{}".utf8; return }
+            output += "{\n".utf8
             for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                Self.writeIndent(indent + 1, to: &output)
                 Self.writeString(key, to: &output)
-                output += ": "
+                output += ": ".utf8
                 value.write(to: &output, indent: indent + 1)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                output += (index == members.count - 1 ? "\n" : ",\n").utf8
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -65,26 +74,47 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+    private static func writeIndent(_ level: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    /// True when `value` can be written between quotes as it is: no control character, quote,
+    /// backslash, or U+2028/U+2029 (E2 80 A8/A9), which some JavaScript readers take for line
+    /// ends.
+    private static func needsNoEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
+            return false
+        }
+        return true
+    }
+
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let plain = withUTF8Bytes(of: value) { bytes in
+            guard needsNoEscape(bytes) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if !plain {
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": output += "\\\"".utf8
+                case "\\": output += "\\\\".utf8
+                case "\n": output += "\\n".utf8
+                case "\r": output += "\\r".utf8
+                case "\t": output += "\\t".utf8
+                case "\u{2028}": output += "\\u2028".utf8
+                case "\u{2029}": output += "\\u2029".utf8
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                    } else {
+                        output += String(scalar).utf8
+                    }
                 }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -16,7 +16,7 @@ public enum ReturnJSONRenderer {
     public static func render(_ document: ReturnDocument, result: RunResult) -> [UInt8] {
         var members = members(document, schemaVersion: schemaVersion)
         members.append(("aggregate", AggregateJSONEncoder.encode(result.aggregate, accounts: result.accounts)))
-        return Array(JSONValue.object(members).rendered().utf8)
+        return JSONValue.object(members).renderedBytes()
     }
 
     /// The members every version has, in their published order.

@@ -6,7 +6,7 @@ struct RecordStager: Sendable {
     let fileIndex: Int
     let lockdownMonths: Set<YearMonth>
 
-    enum Outcome<Record> {
+    enum Outcome<Record: Sendable>: Sendable {
         /// The row is a record; `warnings` were found in it.
         case record(Record, warnings: [Diagnostic])
         /// The row is rejected; `problems` holds its errors (and any warnings).

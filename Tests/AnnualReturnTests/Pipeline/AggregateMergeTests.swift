@@ -68,6 +68,28 @@ struct AggregateMergeTests {
         FigureBuilder(configuration: configuration, aggregate: aggregate, accounts: []).build()
     }
 
+    /// Removing records leaves exactly the aggregate of the others: what lets a newer export's
+    /// version replace an older one after both were counted.
+    @Test func removingRecordsLeavesTheAggregateOfTheRest() async {
+        let seeds = Gen.int(in: 0...100_000).array(of: 0...80)
+        await propertyCheck(count: 200, input: seeds, Gen.int(in: 0...1_000)) { seeds, pattern in
+            let unique = Array(Set(seeds)).sorted()
+            let removed = unique.enumerated().filter { (pattern >> ($0.offset % 10)) & 1 == 1 }.map(\.element)
+            let kept = unique.filter { !removed.contains($0) }
+            var aggregate = Self.aggregate(unique)
+            for seed in removed.reversed() {
+                switch SomeRecord(seed: seed) {
+                case .inspection(let record): aggregate.remove(record)
+                case .penalty(let record): aggregate.remove(record)
+                case .action(let record): aggregate.remove(record)
+                }
+            }
+            #expect(aggregate == Self.aggregate(kept))
+            #expect(aggregate.newestDate == Self.aggregate(kept).newestDate)
+            #expect(Self.figures(aggregate) == Self.figures(Self.aggregate(kept)))
+        }
+    }
+
     @Test func anySplitMergesToTheWhole() async {
         let seeds = Gen.int(in: 0...100_000).array(of: 0...80)
         await propertyCheck(count: 200, input: seeds, Gen.int(in: 0...80)) { seeds, cut in

@@ -11,7 +11,7 @@ let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// Runs the pipeline over the hand-counted small district.
 func runSmallFixture() throws -> RunResult {
     let configuration = try ConfigurationLoader.load(path: "\(fixturesFolder)/small/annual-return.yaml")
-    return try ReportPipeline.run(configuration)
+    return try ReportPipeline.run(configuration, keepsRecords: true)
 }
 
 /// Compares `bytes` with the golden file `name`; with UPDATE_GOLDEN=1 in the environment,

@@ -1,0 +1,119 @@
+import CSVIngest
+
+/// A typed record the pipeline dedupes and counts: what the key table and the aggregate need
+/// to know about each of the three exports' records.
+protocol CountableRecord: Hashable, Sendable, RecordFields {
+    /// The dataset the record belongs to.
+    static var dataset: Dataset { get }
+    /// The key under which later exports repeat it.
+    var dedupeKey: String { get }
+    /// Its normalised canonical content, every stored property included: equal fingerprints
+    /// mean a duplicate.
+    var fingerprint: RecordFingerprint { get }
+    func count(into aggregate: inout Aggregate)
+    func uncount(from aggregate: inout Aggregate)
+    /// Adds this record's numbers to its file's sums, which a 合计 row is checked against.
+    func addSums(to sums: inout [String: Int64])
+    /// Stages one row of this record's export.
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self>
+}
+
+extension InspectionRecord: CountableRecord {
+    static var dataset: Dataset { .inspections }
+    var dedupeKey: String { id }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(id)
+        builder.add(date)
+        builder.add(kind)
+        builder.add(enterprise)
+        builder.add(industry)
+        builder.add(hazardsGeneral)
+        builder.add(hazardsMajor)
+        builder.add(hazardsRectified)
+        builder.add(irregularities)
+        builder.add(unit)
+        builder.add(officers)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+
+    func addSums(to sums: inout [String: Int64]) {
+        sums["hazards_general", default: 0] += Int64(hazardsGeneral)
+        sums["hazards_major", default: 0] += Int64(hazardsMajor)
+        sums["hazards_rectified", default: 0] += Int64(hazardsRectified)
+        sums["irregularities", default: 0] += Int64(irregularities)
+    }
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.inspection(row)
+    }
+}
+
+extension PenaltyRecord: CountableRecord {
+    static var dataset: Dataset { .penalties }
+    var dedupeKey: String { caseID }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(caseID)
+        builder.add(decisionNo)
+        builder.add(decisionDate)
+        builder.add(party)
+        builder.add(partyType)
+        builder.add(industry)
+        builder.add(penaltyTypes.count)
+        for type in penaltyTypes { builder.add(type) }
+        builder.add(fine.value)
+        builder.add(confiscation.value)
+        builder.add(procedure)
+        builder.add(origin)
+        builder.add(hearing)
+        builder.add(legalReview)
+        builder.add(publishedDate)
+        builder.add(closedDate)
+        builder.add(unit)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+
+    func addSums(to sums: inout [String: Int64]) {
+        sums["fine_amount", default: 0] += fine.value
+        sums["confiscation_amount", default: 0] += confiscation.value
+    }
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.penalty(row)
+    }
+}
+
+extension EnforcementRecord: CountableRecord {
+    static var dataset: Dataset { .enforcement }
+    var dedupeKey: String { id }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(id)
+        builder.add(date)
+        builder.add(kind)
+        builder.add(isMeasure)
+        builder.add(caseID)
+        builder.add(party)
+        builder.add(unit)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+
+    func addSums(to sums: inout [String: Int64]) {}
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.enforcement(row)
+    }
+}

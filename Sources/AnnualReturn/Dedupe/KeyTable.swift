@@ -1,0 +1,73 @@
+/// Dedupe across cumulative exports, kept compact: for every key of one dataset, a digest of
+/// the key, a fingerprint of the winning version's content and where that version was read.
+///
+/// Exports repeat earlier records. The same key with the same normalised content is a
+/// duplicate, counted once; the same key with different content is a conflict, and the newer
+/// export (later in `inputs`, then the later row) wins. The records themselves are counted into
+/// the aggregate as they arrive, so the table never holds one: a conflict tells the pipeline
+/// which older version to take out again. About 40 bytes a key, whatever the records hold.
+struct KeyTable {
+    /// Where the winning version of a key was read.
+    struct Entry {
+        var fingerprint: RecordFingerprint
+        /// The file's index in its dataset's inputs (high 16 bits) and the row (low 48 bits).
+        fileprivate var fileAndRow: UInt64
+        var line: Int
+
+        init(fingerprint: RecordFingerprint, fileIndex: Int, row: Int, line: Int) {
+            precondition(fileIndex < KeyTable.maximumFiles && row < 1 << 48, "more export files than the key table can tell apart")
+            self.fingerprint = fingerprint
+            fileAndRow = UInt64(fileIndex) << 48 | UInt64(row)
+            self.line = line
+        }
+
+        var fileIndex: Int { Int(fileAndRow >> 48) }
+        var row: Int { Int(fileAndRow & (1 << 48 - 1)) }
+    }
+
+    /// How many files one dataset may list: the configuration refuses more.
+    static let maximumFiles = 1 << 16
+
+    private var entries: [KeyDigest: Entry] = [:]
+
+    enum Insertion {
+        case new
+        /// The same content as the version read at `original`, which stays the winner.
+        case duplicate(of: Entry)
+        /// Different content: this version wins and `replaced` no longer counts.
+        case conflict(replaced: Entry)
+    }
+
+    var count: Int { entries.count }
+
+    func contains(_ key: KeyDigest) -> Bool { entries[key] != nil }
+
+    /// Files are read in input order and rows in file order, so every insertion is newer than
+    /// what the table holds.
+    mutating func insert(_ key: KeyDigest, _ entry: Entry) -> Insertion {
+        // One lookup for the common case (a new key); a duplicate puts the original back.
+        guard let old = entries.updateValue(entry, forKey: key) else { return .new }
+        if old.fingerprint == entry.fingerprint {
+            entries[key] = old
+            return .duplicate(of: old)
+        }
+        return .conflict(replaced: old)
+    }
+}
+
+/// A record read again with the same content.
+public struct DuplicateEntry: Sendable, Equatable {
+    public var dataset: Dataset
+    public var key: String
+    public var location: SourceLocation
+    public var original: SourceLocation
+}
+
+/// A record read again with different content; the newer version is the one counted.
+public struct ConflictEntry: Sendable, Equatable {
+    public var dataset: Dataset
+    public var key: String
+    public var older: SourceLocation
+    public var newer: SourceLocation
+    public var changes: [FieldChange]
+}

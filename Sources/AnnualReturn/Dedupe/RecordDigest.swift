@@ -1,0 +1,90 @@
+/// A 128-bit digest of a record's key: what the key table stores instead of the key.
+///
+/// Two keys collide with probability about 2⁻¹²⁸ per pair, far below any chance that matters
+/// for a few million keys. It is Swift's SipHash over the key's UTF-8 bytes under two different
+/// prefixes, so it is only meaningful inside one run (the seed changes between processes), which
+/// is all the pipeline needs: digests are compared, never written or ordered.
+struct KeyDigest: Hashable, Sendable {
+    private let high: Int
+    private let low: Int
+
+    init(_ key: String) {
+        var high = Hasher()
+        var low = Hasher()
+        high.combine(1 as UInt8)
+        low.combine(2 as UInt8)
+        withUTF8Bytes(of: key) { bytes in
+            high.combine(bytes: bytes)
+            low.combine(bytes: bytes)
+        }
+        self.high = high.finalize()
+        self.low = low.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) {
+        // Already a good hash: feeding one word is enough for the table.
+        hasher.combine(low)
+    }
+}
+
+/// A 64-bit fingerprint of a record's normalised canonical content: equal for a duplicate,
+/// different (with probability 1 − 2⁻⁶⁴) when a field changed. Like ``KeyDigest`` it is valid
+/// within one run only.
+struct RecordFingerprint: Equatable, Sendable {
+    fileprivate let value: Int
+
+    /// Stands in where there is no record.
+    static let none = RecordFingerprint(value: 0)
+}
+
+/// Builds a ``RecordFingerprint`` field by field. Strings go in as their UTF-8 bytes with their
+/// length, so ("ab", "c") and ("a", "bc") differ, and no Unicode normalisation is paid for:
+/// staging has already normalised every value.
+struct FingerprintBuilder {
+    private var hasher = Hasher()
+
+    mutating func add(_ text: String) {
+        withUTF8Bytes(of: text) { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: bytes)
+        }
+    }
+
+    mutating func add(_ text: String?) {
+        if let text {
+            hasher.combine(true)
+            add(text)
+        } else {
+            hasher.combine(false)
+        }
+    }
+
+    mutating func add(_ number: Int) { hasher.combine(number) }
+    mutating func add(_ number: Int64) { hasher.combine(number) }
+    mutating func add(_ flag: Bool) { hasher.combine(flag) }
+    mutating func add(_ day: CalendarDay) { add(day.year * 10_000 + day.month * 100 + day.day) }
+
+    mutating func add(_ day: CalendarDay?) {
+        if let day {
+            hasher.combine(true)
+            add(day)
+        } else {
+            hasher.combine(false)
+        }
+    }
+
+    mutating func add(_ reference: EnterpriseRef) {
+        add(reference.creditCode)
+        add(reference.name)
+    }
+
+    consuming func finish() -> RecordFingerprint { RecordFingerprint(value: hasher.finalize()) }
+}
+
+/// Calls `body` with `text`'s UTF-8 bytes, without copying them when the string is native.
+func withUTF8Bytes<Result>(of text: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+        return result
+    }
+    return Array(text.utf8).withUnsafeBytes(body)
+}

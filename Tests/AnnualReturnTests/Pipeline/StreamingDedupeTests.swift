@@ -1,0 +1,239 @@
+import Foundation
+import Testing
+@testable import AnnualReturn
+
+/// The pipeline counts each record as it is accepted and keeps only a compact key table; a
+/// version that a newer export replaces is taken out again at the end. These tests pin that
+/// the result is exactly what counting the final versions alone gives.
+struct StreamingDedupeTests {
+    static let header = "案件编号,处罚决定日期,当事人,统一社会信用代码,处罚种类,罚款金额(元)"
+
+    /// A penalties-only run over `exports` (file name → rows after the header), in that order.
+    static func run(_ exports: [(name: String, rows: [String])], keepsRecords: Bool = false,
+                    enforcement: [String]? = nil,
+                    onFileStart: ((ReturnConfiguration.InputFile, Int) -> Void)? = nil) throws -> RunResult {
+        let folder = try temporaryFolder("streaming-dedupe")
+        for export in exports {
+            try Data(([header] + export.rows).joined(separator: "\n").appending("\n").utf8)
+                .write(to: folder.appendingPathComponent(export.name))
+        }
+        var inputs = "  penalties: [\(exports.map(\.name).joined(separator: ", "))]"
+        if let enforcement {
+            let text = (["强制编号,决定日期,强制种类,关联案件编号"] + enforcement).joined(separator: "\n") + "\n"
+            try Data(text.utf8).write(to: folder.appendingPathComponent("e.csv"))
+            inputs += "\n  enforcement: [e.csv]"
+        }
+        let yaml = """
+            bureau: 测试区应急管理局
+            year: 2022
+            inputs:
+            \(inputs)
+            periods:
+              first_half: {from: "2022-01-01", to: "2022-06-30"}
+            output: out
+            """
+        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
+        return try ReportPipeline.run(configuration, keepsRecords: keepsRecords, onFileStart: onFileStart)
+    }
+
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// v1 in the oldest export, v2 (new date, party, amount, type) in the next, v1 again in the
+    /// newest: each later version replaces the one before, so v1 counts — once — with the
+    /// newest export's location, and both conflicts list what changed.
+    @Test func aChainOfVersionsCountsOnlyTheNewest() throws {
+        let v1 = "CF-1,2022-03-01,甲化工有限公司,91110000MA0000001X,罚款,1000.50"
+        let v2 = "CF-1,2022-12-30,乙机械厂,,警告、罚款,2000"
+        let other = "CF-2,2022-05-05,丙商贸公司,,警告,0"
+        let result = try Self.run([("p1.csv", [v1, other]), ("p2.csv", [v2, other]), ("p3.csv", [v1])],
+                                  keepsRecords: true)
+        let alone = try Self.run([("only.csv", [other, v1])])
+        for id in ["penalties.cases", "penalties.fines_yuan", "penalties.by_type.warning", "penalties.by_type.fine",
+                   "penalties.by_month.2022-03", "penalties.by_month.2022-12", "periods.first_half.penalties.cases"] {
+            #expect(result.figures[id] == alone.figures[id], "\(id)")
+        }
+        #expect(result.figures["penalties.cases"] == .integer(2))
+        #expect(result.figures["penalties.fines_yuan"] == .text("1000.50"))
+        // The replaced v2 dated 2022-12-30 no longer sets the as-of date.
+        #expect(result.aggregate.newestDate == CalendarDay(year: 2022, month: 5, day: 5))
+        #expect(result.aggregate == alone.aggregate)
+
+        #expect(result.accounts.map(\.accepted) == [2, 1, 1])
+        #expect(result.accounts.map(\.duplicates) == [0, 1, 0])
+        #expect(result.accounts.map(\.conflicts) == [0, 1, 1])
+        #expect(result.conflicts.map { "\($0.older.file):\($0.older.row)→\($0.newer.file):\($0.newer.row)" }
+                == ["p1.csv:2→p2.csv:2", "p2.csv:2→p3.csv:2"])
+        let dateChange = try #require(result.conflicts.first?.changes.first { $0.key == "decision_date" })
+        #expect((dateChange.old, dateChange.new) == ("2022-03-01", "2022-12-30"))
+        #expect(result.conflicts[1].changes.map(\.key) == result.conflicts[0].changes.map(\.key))
+        #expect(result.duplicates.map { "\($0.location.file):\($0.location.row)=\($0.original.file):\($0.original.row)" }
+                == ["p2.csv:3=p1.csv:3"])
+        // Kept records (for explain) are the winners only, in reading order.
+        #expect(result.records.penalties.map { "\($0.location.file):\($0.location.row)" } == ["p1.csv:3", "p3.csv:2"])
+    }
+
+    /// A replaced version's enterprise leaves the distinct count, and its month its count.
+    @Test func aReplacedVersionTakesItsEnterpriseAndMonthWithIt() throws {
+        let result = try Self.run([
+            ("p1.csv", ["CF-1,2022-01-10,甲化工有限公司,,罚款,1", "CF-2,2022-01-11,乙机械厂,,罚款,1"]),
+            ("p2.csv", ["CF-1,2022-02-10,丙商贸公司,,罚款,1"]),
+        ])
+        #expect(result.figures["penalties.by_month.2022-01"] == .integer(1))
+        #expect(result.figures["penalties.by_month.2022-02"] == .integer(1))
+        #expect(result.aggregate.yearTally.casesByMonth.count == 2)
+    }
+
+    /// Within one file a later row is newer.
+    @Test func aLaterRowOfTheSameFileWins() throws {
+        let result = try Self.run([("p.csv", ["CF-1,2022-01-10,甲,,罚款,1", "CF-1,2022-01-10,甲,,罚款,2"])])
+        #expect(result.figures["penalties.fines_yuan"] == .text("2.00"))
+        #expect(result.conflicts.map(\.changes) == [[FieldChange(key: "fine_amount", old: "1.00", new: "2.00")]])
+    }
+
+    /// An action naming an unknown case is warned about only while it counts: a newer version
+    /// naming a known case takes the warning away.
+    @Test func aReplacedActionLosesItsUnknownCaseWarning() throws {
+        let result = try Self.run([("p.csv", ["CF-1,2022-01-10,甲,,罚款,1"])], enforcement: [
+            "QZ-1,2022-02-01,查封,CF-404", "QZ-2,2022-02-02,查封,CF-405", "QZ-1,2022-02-01,查封,CF-1",
+        ])
+        let warnings = result.diagnostics.filter { $0.code == .unknownCaseReference }
+        #expect(warnings.map(\.row) == [3])
+        #expect(warnings.first?.raw == "CF-405")
+    }
+
+    /// An export that changes while the run reads it cannot be counted: the run stops instead
+    /// of mixing two versions of the file.
+    @Test func anExportChangedDuringTheRunStopsIt() throws {
+        var rewritten = false
+        #expect {
+            _ = try Self.run([("p1.csv", ["CF-1,2022-01-10,甲,,罚款,1"]), ("p2.csv", ["CF-1,2022-01-10,甲,,罚款,2"])],
+                             onFileStart: { file, position in
+                guard position == 1, !rewritten else { return }
+                rewritten = true
+                let older = URL(fileURLWithPath: file.path).deletingLastPathComponent().appendingPathComponent("p1.csv")
+                try? Data((Self.header + "\nCF-1,2022-01-10,甲,,罚款,3\n").utf8).write(to: older)
+            })
+        } throws: { error in
+            guard case .inputChanged(let file, let row) = error as? PipelineError else { return false }
+            return file == "p1.csv" && row == 2
+        }
+        #expect(rewritten)
+    }
+}
+
+/// The key table: new, duplicate (the original stays the winner) and conflict (the newer
+/// version wins), and what it remembers of each key.
+struct KeyTableTests {
+    static func entry(_ content: String, file: Int, row: Int) -> KeyTable.Entry {
+        var builder = FingerprintBuilder()
+        builder.add(content)
+        return KeyTable.Entry(fingerprint: builder.finish(), fileIndex: file, row: row, line: row + 5)
+    }
+
+    @Test func newDuplicateAndConflict() {
+        var table = KeyTable()
+        let key = KeyDigest("CF-1")
+        guard case .new = table.insert(key, Self.entry("a", file: 0, row: 2)) else { Issue.record("not new"); return }
+        guard case .duplicate(let original) = table.insert(key, Self.entry("a", file: 1, row: 9)) else {
+            Issue.record("not a duplicate")
+            return
+        }
+        #expect((original.fileIndex, original.row, original.line) == (0, 2, 7))
+        guard case .conflict(let replaced) = table.insert(key, Self.entry("b", file: 2, row: 4)) else {
+            Issue.record("not a conflict")
+            return
+        }
+        // The duplicate did not become the winner: the conflict replaced the original.
+        #expect((replaced.fileIndex, replaced.row) == (0, 2))
+        guard case .conflict(let second) = table.insert(key, Self.entry("a", file: 3, row: 2)) else {
+            Issue.record("not a conflict")
+            return
+        }
+        #expect((second.fileIndex, second.row) == (2, 4))
+        #expect(table.count == 1)
+        #expect(table.contains(KeyDigest("CF-1")) && !table.contains(KeyDigest("CF-2")))
+    }
+
+    @Test func theLargestFileIndexAndRowSurvivePacking() {
+        let entry = Self.entry("a", file: KeyTable.maximumFiles - 1, row: (1 << 48) - 1)
+        #expect(entry.fileIndex == KeyTable.maximumFiles - 1)
+        #expect(entry.row == (1 << 48) - 1)
+    }
+
+    @Test func digestsTellKeysApart() {
+        let keys = (0..<20_000).map { "CF-\($0)" } + ["", "a", "ab", "案件", "案 件"]
+        #expect(Set(keys.map(KeyDigest.init)).count == keys.count)
+        #expect(KeyDigest("CF-1") == KeyDigest(String("CF-1".reversed().reversed())))
+    }
+}
+
+/// A fingerprint covers every stored property: a change in any field makes a conflict, never
+/// a silent duplicate.
+struct RecordFingerprintTests {
+    static let day = CalendarDay(year: 2022, month: 5, day: 1)!
+    static let penalty = PenaltyRecord(
+        caseID: "CF-1", decisionNo: "应急罚〔2022〕1号", decisionDate: day,
+        party: EnterpriseRef(creditCode: "91110000MA0000001X", name: "甲公司"), partyType: "unit", industry: "other",
+        penaltyTypes: ["warning", "fine"], fine: Fen(100), confiscation: Fen(0), procedure: "ordinary", origin: "检查",
+        hearing: false, legalReview: true, publishedDate: day, closedDate: nil, unit: "执法大队")
+    static let inspection = InspectionRecord(
+        id: "JC-1", date: day, kind: "routine", enterprise: EnterpriseRef(creditCode: nil, name: "甲公司"),
+        industry: "other", hazardsGeneral: 1, hazardsMajor: 0, hazardsRectified: 1, irregularities: 0,
+        unit: "一中队", officers: "张三")
+    static let action = EnforcementRecord(id: "QZ-1", date: day, kind: "seal_up", isMeasure: true, caseID: "CF-1",
+                                          party: "甲公司", unit: "执法大队")
+
+    static var penaltyChanges: [(String, (inout PenaltyRecord) -> Void)] { [
+        ("caseID", { $0.caseID = "CF-2" }), ("decisionNo", { $0.decisionNo = "" }),
+        ("decisionDate", { $0.decisionDate = day.adding(days: 1) }),
+        ("party", { $0.party = EnterpriseRef(creditCode: nil, name: "甲公司") }),
+        ("partyType", { $0.partyType = "individual" }), ("industry", { $0.industry = "machinery" }),
+        ("penaltyTypes", { $0.penaltyTypes = ["warning"] }), ("fine", { $0.fine = Fen(101) }),
+        ("confiscation", { $0.confiscation = Fen(1) }), ("procedure", { $0.procedure = nil }),
+        ("origin", { $0.origin = "" }), ("hearing", { $0.hearing = true }), ("legalReview", { $0.legalReview = false }),
+        ("publishedDate", { $0.publishedDate = nil }), ("closedDate", { $0.closedDate = day }),
+        ("unit", { $0.unit = "" }),
+    ] }
+    static var inspectionChanges: [(String, (inout InspectionRecord) -> Void)] { [
+        ("id", { $0.id = "JC-2" }), ("date", { $0.date = day.adding(days: -1) }), ("kind", { $0.kind = "random" }),
+        ("enterprise", { $0.enterprise = EnterpriseRef(creditCode: "X", name: "甲公司") }),
+        ("industry", { $0.industry = "machinery" }), ("hazardsGeneral", { $0.hazardsGeneral = 2 }),
+        ("hazardsMajor", { $0.hazardsMajor = 1 }), ("hazardsRectified", { $0.hazardsRectified = 0 }),
+        ("irregularities", { $0.irregularities = 1 }), ("unit", { $0.unit = "" }), ("officers", { $0.officers = "" }),
+    ] }
+    static var actionChanges: [(String, (inout EnforcementRecord) -> Void)] { [
+        ("id", { $0.id = "QZ-2" }), ("date", { $0.date = day.adding(days: 1) }), ("kind", { $0.kind = "seize" }),
+        ("isMeasure", { $0.isMeasure = false }), ("caseID", { $0.caseID = nil }), ("party", { $0.party = "" }),
+        ("unit", { $0.unit = "x" }),
+    ] }
+
+    static func check<Record: CountableRecord>(_ record: Record, _ changes: [(String, (inout Record) -> Void)]) {
+        // A field added to the record and not to the fingerprint fails here first.
+        #expect(changes.map(\.0) == Mirror(reflecting: record).children.compactMap(\.label))
+        for (field, change) in changes {
+            var changed = record
+            change(&changed)
+            #expect(changed != record, "the change of \(field) changes nothing")
+            #expect(changed.fingerprint != record.fingerprint, "\(field) is not in the fingerprint")
+        }
+        #expect(record.fingerprint == record.fingerprint)
+    }
+
+    @Test func everyFieldOfEveryRecordIsInItsFingerprint() {
+        Self.check(Self.penalty, Self.penaltyChanges)
+        Self.check(Self.inspection, Self.inspectionChanges)
+        Self.check(Self.action, Self.actionChanges)
+    }
+
+    /// Field boundaries count: moving text from one field to the next is a change.
+    @Test func textMovedBetweenFieldsChangesTheFingerprint() {
+        var moved = Self.action
+        moved.party = "甲公司执法"
+        moved.unit = "大队"
+        #expect(moved.fingerprint != Self.action.fingerprint)
+    }
+}
