@@ -54,8 +54,8 @@ final class CSVByteStream {
         }
     }
 
-    /// Excel row of the last record or blank line.
-    private var row = 0
+    /// Excel row of the last record or blank line (counted from the stream's start).
+    private(set) var row = 0
     /// The physical line being fed (1-based).
     private var lineNumber = 1
     /// The line on which the record now being read (or the next one) starts.
@@ -84,6 +84,37 @@ final class CSVByteStream {
         self.onRecord = onRecord
         parser = LibCSVParser(maxFieldBytes: maxFieldBytes)
         parser.onRecordEnd = { [unowned self] in self.recordEnded() }
+    }
+
+    // MARK: Pieces
+
+    /// Starts the stream at the start of physical line `line`, after the header, as the serial
+    /// reader is there when that line starts outside any record: a piece of the file read on
+    /// its own. Rows are counted from 0 (the caller adds the rows before the piece); lines, and
+    /// so the line numbers in messages, are the file's. Must be called before any input.
+    func resume(atLine line: Int, header settled: CSVHeaderState) {
+        precondition(atStreamStart && streamStart.isEmpty && lineNumber == 1, "resume(atLine:) after input")
+        atStreamStart = false  // only the file's first bytes can be a byte order mark
+        sawHeaderRow = true
+        header = settled.fields
+        headerFieldCount = settled.fieldCount
+        lineNumber = line
+        physicalLines = line - 1
+        startLine()
+    }
+
+    /// The header once the first row that is not blank has been read or rejected; nil before.
+    /// It never changes after that, so a piece that starts later can start from it.
+    var headerState: CSVHeaderState? {
+        sawHeaderRow ? CSVHeaderState(fields: header, fieldCount: headerFieldCount) : nil
+    }
+
+    /// True where a fresh stream could take over: at the start of a line, outside any record
+    /// and any quote, with no rejection waiting for its line end and no lines kept to be read
+    /// again. (libcsv outside a record holds nothing either: a record's end resets its state.)
+    var isAtCleanLineStart: Bool {
+        !atStreamStart && !lineHasBytes && !skippingRestOfLine && pendingRejection == nil
+            && !parser.isInsideRecord && quoteOpenLine == nil
     }
 
     // MARK: Feeding
@@ -439,4 +470,11 @@ extension String {
         }
         return out
     }
+}
+
+/// What reading the header row settled: its fields when it was accepted, and how many fields it
+/// had (the count later rows are checked against), nil when it was rejected before that.
+struct CSVHeaderState: Sendable, Equatable {
+    var fields: [String]?
+    var fieldCount: Int?
 }

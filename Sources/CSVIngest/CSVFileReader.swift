@@ -33,12 +33,7 @@ public enum CSVFileReader {
         var summary = CSVFileSummary(path: path)
         summary.bytes = file.size
 
-        let encoding: TextEncoding
-        switch options.encoding {
-        case .utf8: encoding = .utf8
-        case .gb18030: encoding = .gb18030
-        case .auto: encoding = try EncodingDetector.detect(file, chunkBytes: options.chunkBytes)
-        }
+        let encoding = try decideEncoding(of: file, options: options)
 
         let decoder: GB18030Decoder? = encoding == .gb18030 ? try GB18030Decoder() : nil
         // The stream keeps the callbacks only while this call runs.
@@ -71,9 +66,9 @@ public enum CSVFileReader {
     }
 
     /// Moves the file through the decoder (if any) into the byte stream, a chunk at a time.
-    private static func pump(file: InputFile, decoder: GB18030Decoder?, chunkBytes: Int,
-                             onBytes: (UnsafeRawBufferPointer) -> Void,
-                             into stream: CSVByteStream) throws(IngestError) {
+    static func pump(file: InputFile, decoder: GB18030Decoder?, chunkBytes: Int,
+                     onBytes: (UnsafeRawBufferPointer) -> Void,
+                     into stream: CSVByteStream) throws(IngestError) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes + 8, alignment: 8)
         defer { buffer.deallocate() }
         var decoded: [UInt8] = []
@@ -196,5 +191,29 @@ final class InputFile {
     func close() {
         if descriptor >= 0 { Glibc.close(descriptor) }
         descriptor = -1
+    }
+
+    /// A handle that reads any part of the file without moving the read position, from any
+    /// thread; valid until ``close()``. Regular files only.
+    var positional: PositionalFile {
+        precondition(isSeekable, "a pipe cannot be read by position")
+        return PositionalFile(descriptor: descriptor, path: path)
+    }
+}
+
+/// Reads an open regular file at given offsets (`pread`), so that threads can read their own
+/// parts of it at once.
+struct PositionalFile: Sendable {
+    let descriptor: Int32
+    let path: String
+
+    /// Reads up to `buffer.count` bytes at `offset`; 0 means end of file.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(IngestError) -> Int {
+        while true {
+            let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw .fromErrno(errno, path: path)
+        }
     }
 }
