@@ -24,6 +24,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The YAML configuration file.")
     var config: String
 
+    @OptionGroup var reading: ThreadsOption
+
     @Flag(help: "Print warnings (rows kept but worth a look) as well as errors.")
     var warnings = false
 
@@ -40,7 +42,7 @@ struct CheckCommand: ParsableCommand {
         for notice in configuration.notices { stderr.write("annual-return: \(notice)\n") }
         let result: RunResult
         do {
-            result = try ReportPipeline.run(configuration)
+            result = try ReportPipeline.run(configuration, threads: reading.threads)
         } catch {
             stderr.write("annual-return: \(error)\n")
             throw ExitStatus.of(error)

@@ -54,6 +54,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The YAML configuration file.")
     var config: String
 
+    @OptionGroup var reading: ThreadsOption
+
     @Option(help: "text, for reading; or csv, UTF-8 with a byte order mark, for Excel and WPS.")
     var format: Format = .text
 
@@ -71,7 +73,7 @@ struct ExplainCommand: ParsableCommand {
 
         let result: RunResult
         do {
-            result = try ReportPipeline.run(configuration, keepsRecords: true)
+            result = try ReportPipeline.run(configuration, keepsRecords: true, threads: reading.threads)
         } catch {
             printError("annual-return explain: \(error)")
             throw ExitStatus.of(error)

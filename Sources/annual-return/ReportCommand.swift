@@ -38,6 +38,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The YAML configuration file.")
     var config: String
 
+    @OptionGroup var reading: ThreadsOption
+
     @Flag(help: "Mark the return final (正式) instead of provisional (初步).")
     var final = false
 
@@ -124,7 +126,7 @@ struct ReportCommand: ParsableCommand {
         let showsProgress = log.showsProgress && inputBytes > Self.progressThreshold
         let result: RunResult
         do {
-            result = try ReportPipeline.run(configuration, onFileStart: { file, position in
+            result = try ReportPipeline.run(configuration, threads: reading.threads, onFileStart: { file, position in
                 if showsProgress { log.progress("reading \(file.displayName) (\(position + 1)/\(inputs.count)) …") }
             })
         } catch {

@@ -52,6 +52,16 @@ struct ReportCommandTests {
         #expect(first == second)
     }
 
+    @Test func anyNumberOfThreadsWritesTheSameBytes() throws {
+        let folder = try BinaryRunner.copyOfSmallDistrict()
+        _ = try BinaryRunner.run(["report", "--config", "annual-return.yaml", "--threads", "1"], in: folder)
+        let one = try Self.snapshot(folder.appendingPathComponent("out/2022"))
+        _ = try BinaryRunner.run(["report", "--config", "annual-return.yaml", "--threads", "5"], in: folder)
+        #expect(try Self.snapshot(folder.appendingPathComponent("out/2022")) == one)
+        let refused = try BinaryRunner.run(["report", "--config", "annual-return.yaml", "--threads", "0"], in: folder)
+        #expect(refused.status == 64)
+    }
+
     @Test func thePreviousOutputsAreKeptBesideTheYear() throws {
         let folder = try BinaryRunner.copyOfSmallDistrict()
         let out = folder.appendingPathComponent("out")

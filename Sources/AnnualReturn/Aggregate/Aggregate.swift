@@ -85,15 +85,22 @@ public struct Aggregate: Sendable, Equatable {
 
     /// The aggregate of the records of both. Both must cover the same year and periods.
     public func merged(with other: Aggregate) -> Aggregate {
-        precondition(year == other.year && periods == other.periods, "merging aggregates of different returns")
         var result = self
-        result.yearTally = yearTally.merged(with: other.yearTally)
-        for (name, tally) in other.periodTallies {
-            result.periodTallies[name] = (result.periodTallies[name] ?? Tally()).merged(with: tally)
-        }
-        result.inspectionReferences.formUnion(other.inspectionReferences)
-        result.yearRecordsByDay.merge(other.yearRecordsByDay, uniquingKeysWith: +)
+        result.merge(other)
         return result
+    }
+
+    /// Adds the records `other` counted, in place: how the pipeline adds each piece's counts
+    /// to the run's without copying the run's enterprise sets. Both must cover the same year
+    /// and periods.
+    public mutating func merge(_ other: Aggregate) {
+        precondition(year == other.year && periods == other.periods, "merging aggregates of different returns")
+        yearTally.merge(other.yearTally)
+        for (name, tally) in other.periodTallies {
+            periodTallies[name, default: Tally()].merge(tally)
+        }
+        inspectionReferences.formUnion(other.inspectionReferences)
+        yearRecordsByDay.merge(other.yearRecordsByDay, uniquingKeysWith: +)
     }
 
     /// How many distinct enterprises `references` name, under DOMAIN's rule: the credit code

@@ -108,33 +108,38 @@ public struct Tally: Sendable, Equatable {
     /// The tally of the records of both.
     public func merged(with other: Tally) -> Tally {
         var result = self
-        result.inspections += other.inspections
-        result.inspectionsByKind.merge(other.inspectionsByKind, uniquingKeysWith: +)
-        result.inspectionsByIndustry.merge(other.inspectionsByIndustry, uniquingKeysWith: +)
-        result.inspectionsByMonth.merge(other.inspectionsByMonth, uniquingKeysWith: +)
-        result.inspectedEnterprises.formUnion(other.inspectedEnterprises)
-        result.hazardsGeneral += other.hazardsGeneral
-        result.hazardsMajor += other.hazardsMajor
-        result.hazardsRectified += other.hazardsRectified
-        result.patrols += other.patrols
-        result.patrolsByMonth.merge(other.patrolsByMonth, uniquingKeysWith: +)
-        result.patrolledEnterprises.formUnion(other.patrolledEnterprises)
-        result.patrolIrregularities += other.patrolIrregularities
-        result.cases += other.cases
-        result.casesByHeaviestType.merge(other.casesByHeaviestType, uniquingKeysWith: +)
-        result.typeMentions.merge(other.typeMentions, uniquingKeysWith: +)
-        result.fines += other.fines
-        result.confiscations += other.confiscations
-        result.casesByPartyType.merge(other.casesByPartyType, uniquingKeysWith: +)
-        result.casesByProcedure.merge(other.casesByProcedure, uniquingKeysWith: +)
-        result.hearings += other.hearings
-        result.legalReviews += other.legalReviews
-        result.casesByIndustry.merge(other.casesByIndustry, uniquingKeysWith: +)
-        result.casesByMonth.merge(other.casesByMonth, uniquingKeysWith: +)
-        result.measures += other.measures
-        result.executions += other.executions
-        result.actionsByKind.merge(other.actionsByKind, uniquingKeysWith: +)
-        result.actionsByMonth.merge(other.actionsByMonth, uniquingKeysWith: +)
+        result.merge(other)
         return result
+    }
+
+    /// Adds the records `other` counted, in place (no copy of this tally's sets).
+    public mutating func merge(_ other: Tally) {
+        inspections += other.inspections
+        inspectionsByKind.merge(other.inspectionsByKind, uniquingKeysWith: +)
+        inspectionsByIndustry.merge(other.inspectionsByIndustry, uniquingKeysWith: +)
+        inspectionsByMonth.merge(other.inspectionsByMonth, uniquingKeysWith: +)
+        inspectedEnterprises.formUnion(other.inspectedEnterprises)
+        hazardsGeneral += other.hazardsGeneral
+        hazardsMajor += other.hazardsMajor
+        hazardsRectified += other.hazardsRectified
+        patrols += other.patrols
+        patrolsByMonth.merge(other.patrolsByMonth, uniquingKeysWith: +)
+        patrolledEnterprises.formUnion(other.patrolledEnterprises)
+        patrolIrregularities += other.patrolIrregularities
+        cases += other.cases
+        casesByHeaviestType.merge(other.casesByHeaviestType, uniquingKeysWith: +)
+        typeMentions.merge(other.typeMentions, uniquingKeysWith: +)
+        fines += other.fines
+        confiscations += other.confiscations
+        casesByPartyType.merge(other.casesByPartyType, uniquingKeysWith: +)
+        casesByProcedure.merge(other.casesByProcedure, uniquingKeysWith: +)
+        hearings += other.hearings
+        legalReviews += other.legalReviews
+        casesByIndustry.merge(other.casesByIndustry, uniquingKeysWith: +)
+        casesByMonth.merge(other.casesByMonth, uniquingKeysWith: +)
+        measures += other.measures
+        executions += other.executions
+        actionsByKind.merge(other.actionsByKind, uniquingKeysWith: +)
+        actionsByMonth.merge(other.actionsByMonth, uniquingKeysWith: +)
     }
 }

@@ -1,18 +1,22 @@
 import CSVIngest
+import Glibc
 
 /// The pipeline, stage by stage:
 ///
-/// 1. ingest — each export file, streamed through the strict CSV reader;
-/// 2. stage — each row to a typed record of the same grain, every value checked;
-/// 3. dedupe — across cumulative exports, newest version winning;
-/// 4. aggregate — each record counted in the year and each named period as soon as it is
-///    accepted; an older version a newer export replaces is taken out again at the end;
-/// 5. cross-check — 合计 rows against their file, enforcement actions against penalty cases;
-/// 6. figures — the contract ids of figures.json.
+/// 1. ingest — each export file, cut into pieces at record boundaries and parsed by the
+///    strict CSV reader on every processor;
+/// 2. stage — each row to a typed record of the same grain, every value checked; each piece's
+///    records counted into the piece's own aggregate (still in parallel);
+/// 3. dedupe — the pieces booked in file order: across cumulative exports the newest version
+///    wins; a duplicate is taken out of the counts again, and the older version a conflict
+///    replaces is taken out after the last file;
+/// 4. cross-check — 合计 rows against their file, enforcement actions against penalty cases;
+/// 5. figures — the contract ids of figures.json.
 ///
 /// Memory does not grow with the exports' size except for the key table (about 40 bytes a
-/// key) and the lists of problems, duplicates and conflicts: no record is kept once counted,
-/// unless a caller asks for them (`explain` does).
+/// key), the distinct enterprises and the lists of problems, duplicates and conflicts: no
+/// record is kept once counted, unless a caller asks for them (`explain` does), and only a
+/// few pieces per thread are in flight.
 ///
 /// Rendering and writing are separate steps (``ReturnWriter``), so a run can be checked
 /// without touching the output folder.
@@ -20,6 +24,10 @@ public struct ReportPipeline {
     public let configuration: ReturnConfiguration
     /// Whether to keep every counted record (``RunResult/records``), which `explain` lists.
     private let keepsRecords: Bool
+    /// How many threads parse and stage rows.
+    private let threads: Int
+    /// About how many bytes of an export one thread takes at a time.
+    private let pieceBytes: Int
 
     private var accounts: [FileAccount] = []
     private var diagnostics: [Diagnostic] = []
@@ -37,9 +45,19 @@ public struct ReportPipeline {
     private var unknownCaseReferences: [FileReference: [Int: Diagnostic]] = [:]
     private var counted = CountedRecords()
 
-    public init(configuration: ReturnConfiguration, keepsRecords: Bool = false) {
+    /// About how many bytes of an export a thread stages at a time: a piece's staged rows wait
+    /// in memory until the pieces before it are booked, so pieces stay small.
+    public static let defaultPieceBytes = 2 << 20
+
+    /// The processors this process may run on: the default number of threads.
+    public static var availableProcessors: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    public init(configuration: ReturnConfiguration, keepsRecords: Bool = false,
+                threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes) {
         self.configuration = configuration
         self.keepsRecords = keepsRecords
+        self.threads = max(1, threads)
+        self.pieceBytes = max(1, pieceBytes)
         aggregate = Aggregate(year: configuration.year, periods: configuration.periods)
     }
 
@@ -74,15 +92,20 @@ public struct ReportPipeline {
     /// Runs every stage over the configured exports.
     /// - Parameter keepsRecords: keep every counted record in ``RunResult/records`` (for
     ///   `explain`); otherwise records are counted and let go.
+    /// - Parameter threads: how many threads parse and stage rows (all processors by default).
+    ///   The result is the same, byte for byte, whatever the number.
+    /// - Parameter pieceBytes: about how many bytes of an export a thread takes at a time.
     /// - Parameter onFileStart: called before each export is read, with the file and its
     ///   0-based position among all the exports in reading order (dataset by dataset, older
     ///   first), for progress reports.
     /// - Throws: ``PipelineError`` when a file cannot be read or a file does not reconcile.
     public static func run(
         _ configuration: ReturnConfiguration, keepsRecords: Bool = false,
+        threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes,
         onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)? = nil
     ) throws(PipelineError) -> RunResult {
-        var pipeline = ReportPipeline(configuration: configuration, keepsRecords: keepsRecords)
+        var pipeline = ReportPipeline(configuration: configuration, keepsRecords: keepsRecords,
+                                      threads: threads, pieceBytes: pieceBytes)
         return try pipeline.run(onFileStart: onFileStart)
     }
 
@@ -122,55 +145,73 @@ public struct ReportPipeline {
 
     // MARK: Stages 1–4: ingest, stage, dedupe, count
 
+    /// Reads one export: pieces of it are parsed and staged on the worker threads, and booked
+    /// here, in file order, as each piece is done.
     private mutating func read<Record: CountableRecord>(
         _ input: ReturnConfiguration.InputFile, _ file: FileReference, as: Record.Type, lockdown: Set<YearMonth>
     ) throws(PipelineError) {
         var account = FileAccount(dataset: file.dataset, file: input.displayName)
+        var mapping: Result<HeaderMapping, HeaderMapping.MissingColumns>?
         var stager: RecordStager?
         var isFirstRow = true
         var fileDiagnostics: [Diagnostic] = []
         var hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
         let extra = configuration.columnMappings[file.dataset] ?? [:]
+        let emptyAggregate = Aggregate(year: configuration.year, periods: configuration.periods)
         let summary: CSVFileSummary
         do {
-            summary = try CSVFileReader.read(
+            summary = try CSVFileReader.readInPieces(
                 path: input.path, displayName: input.displayName, options: options,
+                workers: threads, pieceBytes: pieceBytes,
                 onBytes: { hasher.update($0) },
-                onDiagnostic: { diagnostic in
-                    fileDiagnostics.append(diagnostic)
-                    if isFirstRow {
-                        isFirstRow = false  // the header itself is broken: no row can be mapped
-                        account.unmapped = true
-                    } else {
-                        account.read += 1
-                        account.rejected += 1
-                    }
-                },
-                onRecord: { record in
-                    if isFirstRow {
-                        isFirstRow = false
-                        switch HeaderMapping.build(dataset: file.dataset, header: record.fields, extra: extra) {
-                        case .success(let mapping):
-                            stager = RecordStager(mapping: mapping, file: input.displayName,
+                makeSink: { header in
+                    if mapping == nil, let header {
+                        mapping = HeaderMapping.build(dataset: file.dataset, header: header, extra: extra)
+                        if case .success(let built) = mapping {
+                            stager = RecordStager(mapping: built, file: input.displayName,
                                                   fileIndex: file.fileIndex, lockdownMonths: lockdown)
-                        case .failure(let missing):
-                            account.unmapped = true
-                            fileDiagnostics.append(Diagnostic(
-                                severity: .error, code: .missingColumn, file: input.displayName,
-                                row: record.row, line: record.line, column: 0,
-                                message: missing.message + "; every row of this file is rejected",
-                                raw: record.fields.joined(separator: ",")))
                         }
-                        return
                     }
-                    guard let stager else {
-                        account.read += 1
-                        account.rejected += 1
-                        return
+                    return PieceStager<Record>(stager: stager, counts: emptyAggregate)
+                },
+                deliver: { piece, rowOffset in
+                    aggregate.merge(piece.counts)
+                    for event in piece.events {
+                        switch event.shifted(byRows: rowOffset) {
+                        case .rejected(let diagnostic):
+                            fileDiagnostics.append(diagnostic)
+                            if isFirstRow {
+                                isFirstRow = false  // the header itself is broken: no row can be mapped
+                                account.unmapped = true
+                            } else {
+                                account.read += 1
+                                account.rejected += 1
+                            }
+                        case .unstaged(let row, let line, let fields):
+                            guard isFirstRow else {
+                                account.read += 1
+                                account.rejected += 1
+                                continue
+                            }
+                            isFirstRow = false
+                            account.unmapped = true
+                            if case .failure(let missing) = mapping {
+                                fileDiagnostics.append(Diagnostic(
+                                    severity: .error, code: .missingColumn, file: input.displayName,
+                                    row: row, line: line, column: 0,
+                                    message: missing.message + "; every row of this file is rejected",
+                                    raw: fields.joined(separator: ",")))
+                            }
+                        case .staged(let staged):
+                            if isFirstRow {
+                                isFirstRow = false  // the header, mapped; counted if it staged as a record
+                                if case .record(let header, _) = staged.outcome { header.uncount(from: &aggregate) }
+                                continue
+                            }
+                            settle(staged, in: file, account: &account, diagnostics: &fileDiagnostics)
+                        }
                     }
-                    settle(StagedRow<Record>(record, with: stager), in: file, account: &account,
-                           diagnostics: &fileDiagnostics)
                 })
         } catch {
             throw .unreadableInput(error)
@@ -190,8 +231,8 @@ public struct ReportPipeline {
         diagnostics.append(contentsOf: fileDiagnostics)
     }
 
-    /// Books one staged row: summary, rejected, new, duplicate or conflict. A new record and
-    /// a conflict's newer version are counted at once.
+    /// Books one staged row: summary, rejected, new, duplicate or conflict. Its piece counted
+    /// every record; a duplicate is taken out again here.
     private mutating func settle<Record: CountableRecord>(
         _ staged: StagedRow<Record>, in file: FileReference, account: inout FileAccount,
         diagnostics fileDiagnostics: inout [Diagnostic]
@@ -213,9 +254,10 @@ public struct ReportPipeline {
             switch keyTables[file.dataset, default: KeyTable()].insert(staged.key, entry) {
             case .new:
                 account.accepted += 1
-                count(record, at: location, in: file)
+                note(record, at: location, in: file)
             case .duplicate(let original):
                 account.duplicates += 1
+                record.uncount(from: &aggregate)
                 duplicates.append(DuplicateEntry(dataset: file.dataset, key: record.dedupeKey, location: location,
                                                  original: self.location(of: original, in: file.dataset)))
             case .conflict(let replaced):
@@ -227,16 +269,16 @@ public struct ReportPipeline {
                 conflicts.append(ConflictEntry(dataset: file.dataset, key: record.dedupeKey,
                                                older: self.location(of: replaced, in: file.dataset), newer: location,
                                                changes: []))
-                count(record, at: location, in: file)
+                note(record, at: location, in: file)
             }
         }
     }
 
-    /// Counts an accepted record; keeps it when asked to, and notes an action naming an unknown
-    /// case (every penalty export has been read by then: datasets are read in that order).
-    private mutating func count<Record: CountableRecord>(_ record: Record, at location: SourceLocation,
-                                                         in file: FileReference) {
-        record.count(into: &aggregate)
+    /// Notes an accepted record (its piece has counted it): keeps it when asked to, and notes an
+    /// action naming an unknown case (every penalty export has been read by then: datasets are
+    /// read in that order).
+    private mutating func note<Record: CountableRecord>(_ record: Record, at location: SourceLocation,
+                                                        in file: FileReference) {
         if keepsRecords { counted.append(record, at: location) }
         if let action = record as? EnforcementRecord, let caseID = action.caseID,
            !(configuration.inputs[.penalties] ?? []).isEmpty,

@@ -1,0 +1,86 @@
+import CSVIngest
+
+/// Stages the rows of one piece of an export and counts its records, on the thread that parses
+/// the piece: the part of the pipeline that runs in parallel. ``ReportPipeline`` then books the
+/// piece in file order — dedupe stays serial, so the result never depends on how many threads
+/// ran or where the file was cut: it adds the piece's counts to the run's and takes out again
+/// the rows dedupe finds to be duplicates.
+struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
+    /// What a piece held, in file order. Rows count from the piece's start until
+    /// ``shifted(byRows:)`` puts them in the file.
+    enum Event: Sendable {
+        /// A record staged as a row of the export (the header too: the booking knows the first
+        /// record is the header and ignores this).
+        case staged(StagedRow<Record>)
+        /// A record that could not be staged: the header could not be mapped. Its fields are
+        /// kept for the header's own diagnostic.
+        case unstaged(row: Int, line: Int, fields: [String])
+        /// A row ingest rejected.
+        case rejected(Diagnostic)
+    }
+
+    /// Nil when the file's header could not be mapped.
+    let stager: RecordStager?
+    private(set) var events: [Event] = []
+    /// Every record staged here, counted as if each were new (the header too, if it stages as
+    /// a record: the booking takes it out again).
+    private(set) var counts: Aggregate
+
+    /// - Parameter counts: an empty aggregate for the run's year and periods.
+    init(stager: RecordStager?, counts: Aggregate) {
+        self.stager = stager
+        self.counts = counts
+    }
+
+    mutating func record(_ record: CSVRecord) {
+        if let stager {
+            let staged = StagedRow<Record>(record, with: stager)
+            if case .record(let counted, _) = staged.outcome { counted.count(into: &counts) }
+            events.append(.staged(staged))
+        } else {
+            events.append(.unstaged(row: record.row, line: record.line, fields: record.fields))
+        }
+    }
+
+    mutating func diagnostic(_ diagnostic: Diagnostic) {
+        events.append(.rejected(diagnostic))
+    }
+}
+
+extension PieceStager.Event {
+    /// The event with its rows moved `offset` down, from the piece's count to the file's.
+    func shifted(byRows offset: Int) -> Self {
+        guard offset != 0 else { return self }
+        switch self {
+        case .staged(let row): return .staged(row.shifted(byRows: offset))
+        case .unstaged(let row, let line, let fields): return .unstaged(row: row + offset, line: line, fields: fields)
+        case .rejected(let diagnostic): return .rejected(diagnostic.shifted(byRows: offset))
+        }
+    }
+}
+
+extension StagedRow {
+    /// The row, its problems and its summary moved `offset` rows down.
+    func shifted(byRows offset: Int) -> Self {
+        var moved = self
+        moved.row += offset
+        switch outcome {
+        case .record(let record, let warnings):
+            moved.outcome = .record(record, warnings: warnings.map { $0.shifted(byRows: offset) })
+        case .rejected(let problems):
+            moved.outcome = .rejected(problems: problems.map { $0.shifted(byRows: offset) })
+        case .summary(var summary):
+            summary.location.row += offset
+            moved.outcome = .summary(summary)
+        }
+        return moved
+    }
+}
+
+extension Diagnostic {
+    func shifted(byRows offset: Int) -> Diagnostic {
+        var moved = self
+        moved.row += offset
+        return moved
+    }
+}
