@@ -60,21 +60,27 @@ fuzz-smoke: ## Fuzz ingest and staging for 30 s (for CI)
 
 # Every test under AddressSanitizer, in a build of its own: it catches reads and writes out of
 # bounds and after free, where ingest hands libcsv's and iconv's buffers to Swift. Leak checks
-# are off because the test runner itself leaks. ThreadSanitizer is not run: ingest does not read
-# in parallel yet, so there is no shared state for it to check.
+# are off because the test runner itself leaks.
 SANITIZE_FLAGS = --sanitize=address --scratch-path .build-asan
-.PHONY: test-sanitize
+# The tests that read files in parallel pieces, under ThreadSanitizer: data races between the
+# thread that cuts a file and the threads that parse and stage its pieces.
+THREAD_SANITIZE_FLAGS = --sanitize=thread --scratch-path .build-tsan
+.PHONY: test-sanitize test-sanitize-threads
 
 test-sanitize: deps ## Run every test under AddressSanitizer (a separate build in .build-asan)
 	$(SWIFT) build --build-tests $(SANITIZE_FLAGS)
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build $(SANITIZE_FLAGS)
+
+test-sanitize-threads: deps ## Run the parallel-reading tests under ThreadSanitizer (a separate build in .build-tsan)
+	$(SWIFT) build --build-tests $(THREAD_SANITIZE_FLAGS)
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build $(THREAD_SANITIZE_FLAGS) --filter 'PieceReading|ParallelStaging|StreamingDedupe'
 
 install: build ## Install the binary into $(DESTDIR)$(PREFIX)/bin
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/annual-return"
 
 clean: ## Remove build products and generated outputs
-	rm -rf .build .build-asan .build-fuzzer Benchmarks/out Fuzz/out
+	rm -rf .build .build-asan .build-tsan .build-fuzzer Benchmarks/out Fuzz/out
 	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
 
 help: ## List the targets

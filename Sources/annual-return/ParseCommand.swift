@@ -17,6 +17,7 @@ struct ParseCommand: ParsableCommand {
             Examples:
               annual-return parse exports/penalties.csv
               annual-return parse --encoding gb18030 old-system.csv > records.jsonl
+              annual-return parse --count --threads 1 big-export.csv
 
             \(ExitStatus.helpText)
             """
@@ -31,6 +32,8 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print only the number of accepted records, not the records.")
     var count = false
 
+    @OptionGroup var reading: ThreadsOption
+
     @Argument(help: "The CSV file to read.")
     var file: String
 
@@ -44,11 +47,22 @@ struct ParseCommand: ParsableCommand {
         let options = CSVReadOptions(encoding: encoding, maxFieldBytes: maxFieldSize)
         let summary: CSVFileSummary
         do {
-            summary = try CSVFileReader.read(
-                path: file, options: options,
-                onDiagnostic: { stderr.write($0.formatted + "\n") },
-                onRecord: { record in
-                    if !count { stdout.write { JSONLines.append(record, to: &$0) } }
+            // Pieces are parsed on the threads and printed here, in file order.
+            summary = try CSVFileReader.readInPieces(
+                path: file, options: options, workers: reading.threads,
+                makeSink: { _ in ParsedPiece(keepsRecords: !count) },
+                deliver: { piece, rowOffset in
+                    for event in piece.events {
+                        switch event {
+                        case .record(let record):
+                            let placed = CSVRecord(row: record.row + rowOffset, line: record.line,
+                                                   bytes: record.bytes, fieldEnds: record.fieldEnds)
+                            stdout.write { JSONLines.append(placed, to: &$0) }
+                        case .diagnostic(var diagnostic):
+                            diagnostic.row += rowOffset
+                            stderr.write(diagnostic.formatted + "\n")
+                        }
+                    }
                 })
         } catch {
             stdout.flush()
@@ -58,5 +72,25 @@ struct ParseCommand: ParsableCommand {
         if count { stdout.write("\(summary.accepted)\n") }
         stdout.flush()
         if summary.rejected > 0 { throw ExitStatus.dataError }
+    }
+}
+
+/// What one piece of the file held, in order: its records (unless only counting) and its
+/// problems, rows counted from the piece's start.
+private struct ParsedPiece: CSVPieceSink, Sendable {
+    enum Event: Sendable {
+        case record(CSVRecord)
+        case diagnostic(Diagnostic)
+    }
+
+    let keepsRecords: Bool
+    var events: [Event] = []
+
+    mutating func record(_ record: CSVRecord) {
+        if keepsRecords { events.append(.record(record)) }
+    }
+
+    mutating func diagnostic(_ diagnostic: Diagnostic) {
+        events.append(.diagnostic(diagnostic))
     }
 }
