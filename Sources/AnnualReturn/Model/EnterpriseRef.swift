@@ -6,12 +6,23 @@ import Glibc
 /// Which enterprise it *is* is decided later, over the whole dataset: DOMAIN's rule lets a
 /// name-only record join the single credit code that name appears with.
 public struct EnterpriseRef: Hashable, Sendable, Comparable {
-    public var creditCode: String?
-    public var name: String
+    public let creditCode: String?
+    public let name: String
+    /// The hash of the bytes, worked out once: a reference is hashed into several sets per
+    /// record and again each time sets merge.
+    private let bytesHash: Int
 
     public init(creditCode: String?, name: String) {
-        self.creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
+        let creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
+        self.creditCode = creditCode
         self.name = name
+        var hasher = Hasher()
+        withUTF8Bytes(of: name) { hasher.combine(bytes: $0) }
+        if let creditCode {
+            hasher.combine(UInt8(0xFF))  // never a UTF-8 byte: the name ends here
+            withUTF8Bytes(of: creditCode) { hasher.combine(bytes: $0) }
+        }
+        bytesHash = hasher.finalize()
     }
 
     /// True when the record names no one at all.
@@ -27,15 +38,11 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     // hashes each record's reference several times.
 
     public static func == (lhs: EnterpriseRef, rhs: EnterpriseRef) -> Bool {
-        sameBytes(lhs.name, rhs.name) && sameBytes(lhs.creditCode, rhs.creditCode)
+        lhs.bytesHash == rhs.bytesHash && sameBytes(lhs.name, rhs.name) && sameBytes(lhs.creditCode, rhs.creditCode)
     }
 
     public func hash(into hasher: inout Hasher) {
-        withUTF8Bytes(of: name) { hasher.combine(bytes: $0) }
-        if let creditCode {
-            hasher.combine(UInt8(0xFF))  // never a UTF-8 byte: the name ends here
-            withUTF8Bytes(of: creditCode) { hasher.combine(bytes: $0) }
-        }
+        hasher.combine(bytesHash)
     }
 
     private static func sameBytes(_ lhs: String?, _ rhs: String?) -> Bool {
