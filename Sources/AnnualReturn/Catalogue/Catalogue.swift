@@ -26,9 +26,15 @@ public enum Catalogue {
     /// the row's 强制类别 (`class`) column before looking up 其他, and reject the row as ambiguous
     /// when that column is missing.
     public static func lookup(_ kind: CategoryKind, _ text: String) -> CategoryLookup {
-        let key = TextNormalizer.compact(text)
-        if let known = names[kind]?[key] { return known }
-        return .unknown(suggestion: nearest(kind, key))
+        lookup(kind, compacted: TextNormalizer.compact(text))
+    }
+
+    /// `lookup` of text already put through `TextNormalizer.compact`.
+    static func lookup(_ kind: CategoryKind, compacted key: String) -> CategoryLookup {
+        var key = key
+        let known = key.withUTF8 { names(of: kind).lookup(UnsafeRawBufferPointer($0)) }
+        if let known { return known }
+        return .unknown(suggestion: suggestions.nearest(kind, key, computedBy: nearest))
     }
 
     /// The heaviest of some penalty types by severity (`order`); nil when there are none.
@@ -43,22 +49,52 @@ public enum Catalogue {
     /// `all` split by kind, in table order.
     private static let byKind: [CategoryKind: [Category]] = Dictionary(grouping: all, by: \.kind)
 
-    /// Every compacted name, alias and legacy name of each kind, with what it resolves to.
+    /// The compacted names, aliases and legacy names of `kind`, with what each resolves to.
     /// The catalogue tests check that no name is claimed twice within a kind.
-    private static let names: [CategoryKind: [String: CategoryLookup]] = {
-        var names: [CategoryKind: [String: CategoryLookup]] = [:]
-        for category in all {
+    private static func names(of kind: CategoryKind) -> CategoryNameTable {
+        // A switch over tables built once, rather than a dictionary: this runs for several
+        // cells of every row.
+        switch kind {
+        case .penaltyType: penaltyTypeNames
+        case .enforcementMeasure: enforcementMeasureNames
+        case .enforcementExecution: enforcementExecutionNames
+        case .inspectionKind: inspectionKindNames
+        case .industry: industryNames
+        case .procedure: procedureNames
+        case .partyType: partyTypeNames
+        }
+    }
+
+    private static let penaltyTypeNames = nameTable(.penaltyType)
+    private static let enforcementMeasureNames = nameTable(.enforcementMeasure)
+    private static let enforcementExecutionNames = nameTable(.enforcementExecution)
+    private static let inspectionKindNames = nameTable(.inspectionKind)
+    private static let industryNames = nameTable(.industry)
+    private static let procedureNames = nameTable(.procedure)
+    private static let partyTypeNames = nameTable(.partyType)
+
+    /// Builds the name table of `kind` from `all` and, for penalty types, the ambiguous legacy
+    /// names.
+    private static func nameTable(_ kind: CategoryKind) -> CategoryNameTable {
+        var table = CategoryNameTable()
+        for category in all where category.kind == kind {
             for name in [category.name] + category.aliases {
-                names[category.kind, default: [:]][TextNormalizer.compact(name)] = .found(category)
+                table.add(TextNormalizer.compact(name), .found(category))
             }
         }
-        for legacy in ambiguousLegacyNames {
-            guard let category = category(.penaltyType, code: legacy.code) else { continue }
-            names[.penaltyType, default: [:]][TextNormalizer.compact(legacy.name)] =
-                .ambiguousLegacy(category, note: legacy.note)
+        if kind == .penaltyType {
+            for legacy in ambiguousLegacyNames {
+                guard let category = category(.penaltyType, code: legacy.code) else { continue }
+                table.add(TextNormalizer.compact(legacy.name), .ambiguousLegacy(category, note: legacy.note))
+            }
         }
-        return names
-    }()
+        return table
+    }
+
+    /// The suggestions already worked out for unknown names. An export that misnames a
+    /// category usually does so on many rows, and the edit distances to every known name
+    /// cost more than the rest of the row.
+    private static let suggestions = SuggestionMemo()
 
     /// The names and aliases of each kind as characters, in display order, for suggestions.
     private static let suggestionNames: [CategoryKind: [(characters: [Character], category: Category)]] = {

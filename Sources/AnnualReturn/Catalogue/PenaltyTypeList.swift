@@ -8,25 +8,32 @@ public enum PenaltyTypeList {
     /// up with `Catalogue.lookup(.penaltyType, _:)`.
     public static func split(_ text: String) -> [String] {
         var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if separators.contains(scalar) {
-                appendTrimmed(current, to: &parts)
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+        let scalars = text.unicodeScalars
+        var partStart = scalars.startIndex
+        var index = partStart
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            if isSeparator(scalars[index]) {
+                appendTrimmed(scalars[partStart..<index], to: &parts)
+                partStart = next
             }
+            index = next
         }
-        appendTrimmed(current, to: &parts)
+        appendTrimmed(scalars[partStart...], to: &parts)
         return parts
     }
 
-    /// The separators between penalty type names.
-    private static let separators: Set<Unicode.Scalar> = ["、", "，", ",", ";", "；", "/", "／", "+", "＋"]
+    /// Whether `scalar` separates penalty type names.
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "、", "，", ",", ";", "；", "/", "／", "+", "＋": true
+        default: false
+        }
+    }
 
     /// Appends `part` without surrounding whitespace, unless nothing is left.
-    private static func appendTrimmed(_ part: String.UnicodeScalarView, to parts: inout [String]) {
-        let trimmed = TextNormalizer.trimmingWhitespace(String(part))
+    private static func appendTrimmed(_ part: Substring.UnicodeScalarView, to parts: inout [String]) {
+        let trimmed = TextNormalizer.trimmingWhitespace(String(Substring(part)))
         if !trimmed.isEmpty { parts.append(trimmed) }
     }
 }

@@ -20,6 +20,12 @@ public enum CreditCodeCheck {
     /// Checks a code already normalised with `TextNormalizer.creditCode` (no spaces, upper
     /// case).
     public static func check(_ normalisedCode: String) -> Outcome {
+        let asciiOutcome = normalisedCode.utf8.withContiguousStorageIfAvailable(checkASCII) ?? nil
+        return asciiOutcome ?? checkScalars(normalisedCode)
+    }
+
+    /// `check` for any text, scalar by scalar.
+    static func checkScalars(_ normalisedCode: String) -> Outcome {
         let scalars = Array(normalisedCode.unicodeScalars)
         guard scalars.count == 18 else { return .wrongLength }
         var values: [Int] = []
@@ -50,6 +56,26 @@ public enum CreditCodeCheck {
 
     /// The weight of each of the first 17 positions: 3^(position - 1) mod 31.
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    /// `checkScalars` of a code given as UTF-8, when it is all ASCII (as codes are), so that
+    /// bytes are characters and a table gives their values; nil for any other text.
+    private static func checkASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard bytes.count == 18 else { return .wrongLength }
+        var sum = 0
+        for position in 0..<18 {
+            let value = asciiValues[Int(bytes[position])]
+            guard value >= 0 else { return .invalidCharacter }
+            if position < 17 { sum += Int(value) * weights[position] }
+        }
+        let expected = alphabet[(31 - sum % 31) % 31]
+        return bytes[17] == UInt8(expected.value) ? .valid : .wrongCheckCharacter(expected: Character(expected))
+    }
+
+    /// The value in the alphabet of each ASCII byte; -1 for the bytes outside it.
+    private static let asciiValues: [Int8] = (0..<128).map { byte in
+        alphabet.firstIndex(of: Unicode.Scalar(UInt8(byte))).map { Int8($0) } ?? -1
+    }
 
     /// The value of `scalar` in the alphabet, or nil when it is not in it.
     private static func alphabetValue(_ scalar: Unicode.Scalar) -> Int? {

@@ -9,14 +9,22 @@ public enum TextNormalizer {
     /// the ideographic space and NBSP become an ASCII space, `①` becomes `1`.
     ///
     /// Text made only of ASCII, CJK unified ideographs and common CJK punctuation is already
-    /// in NFKC and comes back unchanged without further work, so this is cheap for most cells.
+    /// in NFKC and comes back unchanged without further work, so this is cheap for most cells;
+    /// text that adds only full-width ASCII, ideographic spaces and `￥` is mapped scalar by
+    /// scalar (`widthFolded`). Only other text goes through Foundation.
     public static func nfkc(_ text: String) -> String {
         if isKnownNFKC(text) { return text }
+        if let folded = widthFolded(text) { return folded }
+        return generalNFKC(text)
+    }
+
+    /// NFKC by Foundation, for any text.
+    static func generalNFKC(_ text: String) -> String {
         // Foundation's compatibility mapping leaves a combining mark that the mapping itself
         // produced uncomposed (half-width ｶﾞ gives カ + U+3099 rather than ガ). Its output is
         // canonically equivalent to the NFKD form, so a canonical composition pass on top
         // yields exactly NFKC.
-        return text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+        text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     }
 
     /// A name or code for comparison: NFKC, then every whitespace character removed.
@@ -26,6 +34,14 @@ public enum TextNormalizer {
     /// byte order mark, which copy-and-paste leaves inside names. `华东 化工\u{3000}有限公司`
     /// becomes `华东化工有限公司`.
     public static func compact(_ text: String) -> String {
+        // Most cells are already NFKC, so only their ASCII whitespace can go: decided on the
+        // bytes, and the text itself comes back when there is none.
+        let knownCompact = text.utf8.withContiguousStorageIfAvailable { buffer -> String? in
+            let bytes = UnsafeRawBufferPointer(buffer)
+            guard isKnownNFKC(utf8: bytes) else { return nil }
+            return containsASCIIWhitespace(bytes) ? string(removingASCIIWhitespaceFrom: bytes) : text
+        } ?? nil
+        if let knownCompact { return knownCompact }
         let normalised = nfkc(text)
         guard normalised.unicodeScalars.contains(where: isRemovedByCompact) else { return normalised }
         var scalars = String.UnicodeScalarView()
@@ -60,15 +76,26 @@ public enum TextNormalizer {
     /// Whether every scalar of `text` is one NFKC leaves alone and that never combines with its
     /// neighbours, so that the whole text is already in NFKC.
     static func isKnownNFKC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x00...0x7F: true          // ASCII
-            case 0x4E00...0x9FFF: true      // CJK unified ideographs (the compatibility ones are elsewhere)
-            case 0x3001...0x3003: true      // 、 。 〃
-            case 0x3008...0x3011: true      // 〈〉《》「」『』【】
-            case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D: true  // — ‘ ’ “ ”
-            default: false
-            }
+        if let known = text.utf8.withContiguousStorageIfAvailable({ isKnownNFKC(utf8: UnsafeRawBufferPointer($0)) }) {
+            return known
+        }
+        return text.unicodeScalars.allSatisfy { isKnownNFKC(scalarValue: $0.value) }
+    }
+
+    /// Whether NFKC leaves the scalar `value` alone and it never combines with its neighbours.
+    ///
+    /// Every scalar admitted is ASCII or encoded in three UTF-8 bytes; `isKnownNFKC(utf8:)`
+    /// relies on that.
+    static func isKnownNFKC(scalarValue value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x7F: true          // ASCII
+        case 0x4E00...0x9FFF: true      // CJK unified ideographs (the compatibility ones are elsewhere)
+        case 0x3001...0x3003: true      // 、 。 〃
+        case 0x3008...0x3011: true      // 〈〉《》「」『』【】
+        case 0x3014...0x3017: true      // 〔〕〖〗, as in decision numbers 示应急罚〔2021〕1号
+        case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D: true  // — ‘ ’ “ ”
+        case 0x221A: true               // √, a yes in yes/no columns
+        default: false
         }
     }
 

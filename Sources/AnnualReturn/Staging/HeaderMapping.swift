@@ -9,6 +9,28 @@ public struct HeaderMapping: Sendable {
     public let fieldIndex: [String: Int]
     /// The header's own text, by field index, for naming fields in diagnostics.
     public let header: [String]
+    /// `fieldIndex` as a list with each key's length in UTF-8, for `fieldIndex(of:)`.
+    private let columnFields: [(key: String, length: Int, index: Int)]
+
+    init(dataset: Dataset, fieldIndex: [String: Int], header: [String]) {
+        self.dataset = dataset
+        self.fieldIndex = fieldIndex
+        self.header = header
+        columnFields = fieldIndex.map { (key: $0.key, length: $0.key.utf8.count, index: $0.value) }
+    }
+
+    /// The 0-based field of `column`, nil when the header has none: `fieldIndex[column.key]`
+    /// without hashing the key. Staging asks for a dozen columns on every row, and a scan of
+    /// a dozen keys that mostly stops at their length costs less than a hash. (Canonical keys
+    /// are ASCII, so equal keys have equal lengths.)
+    func fieldIndex(of column: CanonicalColumn) -> Int? {
+        let key = column.key
+        let length = key.utf8.count
+        for field in columnFields where field.length == length && field.key == key {
+            return field.index
+        }
+        return nil
+    }
 
     /// Maps `header`; returns the required columns that no header field matched, if any.
     public static func build(dataset: Dataset, header: [String],

@@ -18,12 +18,26 @@ struct RowCheck {
 
     /// The raw text of `column`, "" when the export has no such column.
     func raw(_ column: CanonicalColumn) -> String {
-        guard let index = mapping.fieldIndex[column.key], index < record.count else { return "" }
+        guard let index = mapping.fieldIndex(of: column), index < record.count else { return "" }
         return record[index]
     }
 
+    /// Calls `body` with the UTF-8 bytes of `column`'s field, without copying them; the bytes
+    /// are empty when the export has no such column, as `raw` is.
+    ///
+    /// The values below are read from these bytes: building a `String` for every field, most
+    /// of which become a date, a number or a category code, costs more than reading them.
+    func withBytes<Result>(_ column: CanonicalColumn, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        guard let index = mapping.fieldIndex(of: column), index < record.count else {
+            return body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        // As `CSVRecord.withBytes(ofField:)`, but specialised here for each value's reader.
+        let range = record.range(ofField: index)
+        return record.bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
     /// True when the export has the column at all.
-    func has(_ column: CanonicalColumn) -> Bool { mapping.fieldIndex[column.key] != nil }
+    func has(_ column: CanonicalColumn) -> Bool { mapping.fieldIndex(of: column) != nil }
 
     mutating func error(_ code: DiagnosticCode, _ column: CanonicalColumn?, _ message: String) {
         errors.append(diagnostic(.error, code, column, message))
@@ -35,7 +49,7 @@ struct RowCheck {
 
     func diagnostic(_ severity: Severity, _ code: DiagnosticCode, _ column: CanonicalColumn?,
                     _ message: String) -> Diagnostic {
-        let index = column.flatMap { mapping.fieldIndex[$0.key] }
+        let index = column.flatMap { mapping.fieldIndex(of: $0) }
         return Diagnostic(
             severity: severity, code: code, file: file, row: record.row, line: record.line,
             column: index.map { $0 + 1 } ?? 0,
@@ -48,7 +62,7 @@ struct RowCheck {
 
     /// An identifier or code: NFKC with all whitespace removed; an error when required and empty.
     mutating func identifier(_ column: CanonicalColumn, required: Bool) -> String {
-        let value = TextNormalizer.compact(raw(column))
+        let value = withBytes(column, TextNormalizer.compact(utf8:))
         if value.isEmpty && required {
             error(.missingRequired, column, "\(column.header) (\(column.key)) is empty; every row needs one")
         }
@@ -57,12 +71,12 @@ struct RowCheck {
 
     /// Free text: NFKC, trimmed.
     func text(_ column: CanonicalColumn) -> String {
-        TextNormalizer.nfkc(raw(column)).trimmingWhitespace()
+        withBytes(column, TextNormalizer.trimmedNFKC(utf8:))
     }
 
     /// The date that decides a record's period; nil (and an error) when empty or not a date.
     mutating func requiredDate(_ column: CanonicalColumn) -> CalendarDay? {
-        switch DateParser.parse(raw(column)) {
+        switch withBytes(column, DateParser.parse(utf8:)) {
         case .date(let day):
             return day
         case .empty:
@@ -75,7 +89,7 @@ struct RowCheck {
 
     /// An optional date; one that cannot be read is a warning and counts as empty.
     mutating func optionalDate(_ column: CanonicalColumn) -> CalendarDay? {
-        switch DateParser.parse(raw(column)) {
+        switch withBytes(column, DateParser.parse(utf8:)) {
         case .date(let day):
             return day
         case .empty:
@@ -88,7 +102,7 @@ struct RowCheck {
 
     /// An amount in fen; empty is 0; an unreadable or negative amount is an error.
     mutating func amount(_ column: CanonicalColumn) -> Fen {
-        switch AmountParser.parse(raw(column)) {
+        switch withBytes(column, AmountParser.parse(utf8:)) {
         case .empty:
             return .zero
         case .amount(let fen):
@@ -105,29 +119,31 @@ struct RowCheck {
 
     /// A whole count; empty is 0; anything else that is not a whole number is an error.
     mutating func count(_ column: CanonicalColumn) -> Int {
-        let text = TextNormalizer.nfkc(raw(column)).trimmingWhitespace()
-        if text.isEmpty { return 0 }
-        guard let value = Int(text) else {
+        switch withBytes(column, CountParser.parse(utf8:)) {
+        case .empty:
+            return 0
+        case .invalid:
             error(.badAmount, column, "\"\(raw(column))\" is not a whole number")
             return 0
+        case .count(let value):
+            if value < 0 {
+                error(.negativeAmount, column, "the count \"\(raw(column))\" is negative")
+                return 0
+            }
+            return value
         }
-        if value < 0 {
-            error(.negativeAmount, column, "the count \"\(raw(column))\" is negative")
-            return 0
-        }
-        return value
     }
 
     /// A yes/no value; an unknown one is a warning and counts as no.
     mutating func yesNo(_ column: CanonicalColumn) -> Bool {
-        if let value = YesNo.parse(raw(column)) { return value }
+        if let value = withBytes(column, YesNo.parse(utf8:)) { return value }
         warning(.badYesNo, column, "\"\(raw(column))\" is not a yes/no value (是/否, Y/N, 1/0, √); treated as no")
         return false
     }
 
     /// The enterprise a row names; a credit code with a wrong check character is a warning.
     mutating func enterprise(name column: CanonicalColumn) -> EnterpriseRef {
-        let code = TextNormalizer.creditCode(raw(.creditCode))
+        let code = withBytes(.creditCode, TextNormalizer.creditCode(utf8:))
         if !code.isEmpty {
             switch CreditCodeCheck.check(code) {
             case .valid:
@@ -140,19 +156,19 @@ struct RowCheck {
                 warning(.creditCodeChecksum, .creditCode, "the credit code \"\(code)\" ends in \(code.last!), but its check character should be \(expected)")
             }
         }
-        return EnterpriseRef(creditCode: code, name: TextNormalizer.compact(raw(column)))
+        return EnterpriseRef(creditCode: code, name: withBytes(column, TextNormalizer.compact(utf8:)))
     }
 
     /// An industry code; empty is `other`; an unknown name is a warning and counts as `other`.
     mutating func industry() -> String {
-        let text = raw(.industry)
-        if TextNormalizer.compact(text).isEmpty { return "other" }
-        switch Catalogue.lookup(.industry, text) {
+        let key = withBytes(.industry, TextNormalizer.compact(utf8:))
+        if key.isEmpty { return "other" }
+        switch Catalogue.lookup(.industry, compacted: key) {
         case .found(let category), .ambiguousLegacy(let category, _):
             return category.code
         case .unknown(let suggestion):
             warning(.unknownCategory, .industry,
-                    "\"\(text)\" is not a known industry\(Self.hint(suggestion)); counted as 其他")
+                    "\"\(raw(.industry))\" is not a known industry\(Self.hint(suggestion)); counted as 其他")
             return "other"
         }
     }
