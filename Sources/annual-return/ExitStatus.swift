@@ -45,6 +45,8 @@ enum ExitStatus {
         case .unreadableInput: return noInput
         case .reconciliationFailed: return internalError
         case .inputChanged: return temporaryFailure
+        case .calendar(.missingYear): return noInput
+        case .calendar(.badFile): return usage
         case .tooManyInputs: return usage
         }
     }

@@ -35,6 +35,16 @@ public struct Tally: Sendable, Equatable {
     public var legalReviews = 0
     public var casesByIndustry: [String: Int] = [:]
     public var casesByMonth: [YearMonth: Int] = [:]
+    // The three systems (三项制度) over penalty decisions: publication within 7 working days
+    // (only when a working-day calendar is configured), legal review of major decisions,
+    // hearings (held = `hearings`).
+    public var publishedOnTime = 0
+    public var publishedLate = 0
+    public var unpublished = 0
+    public var majorDecisions = 0
+    public var majorDecisionsReviewed = 0
+    public var hearingsNotified = 0
+    public var hearingsRequested = 0
 
     // Enforcement actions.
     public var measures = 0
@@ -86,6 +96,18 @@ public struct Tally: Sendable, Equatable {
         if record.legalReview { legalReviews += sign }
         Self.bump(&casesByIndustry, record.industry, by: sign)
         Self.bump(&casesByMonth, record.decisionDate.yearMonth, by: sign)
+        switch record.publication {
+        case .onTime?: publishedOnTime += sign
+        case .late?: publishedLate += sign
+        case .unpublished?: unpublished += sign
+        case nil: break
+        }
+        if record.majorDecision {
+            majorDecisions += sign
+            if record.legalReview { majorDecisionsReviewed += sign }
+        }
+        if record.hearingNotified { hearingsNotified += sign }
+        if record.hearingRequested { hearingsRequested += sign }
     }
 
     private mutating func count(_ record: EnforcementRecord, by sign: Int) {
@@ -137,6 +159,13 @@ public struct Tally: Sendable, Equatable {
         legalReviews += other.legalReviews
         casesByIndustry.merge(other.casesByIndustry, uniquingKeysWith: +)
         casesByMonth.merge(other.casesByMonth, uniquingKeysWith: +)
+        publishedOnTime += other.publishedOnTime
+        publishedLate += other.publishedLate
+        unpublished += other.unpublished
+        majorDecisions += other.majorDecisions
+        majorDecisionsReviewed += other.majorDecisionsReviewed
+        hearingsNotified += other.hearingsNotified
+        hearingsRequested += other.hearingsRequested
         measures += other.measures
         executions += other.executions
         actionsByKind.merge(other.actionsByKind, uniquingKeysWith: +)

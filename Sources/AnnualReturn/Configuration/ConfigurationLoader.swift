@@ -5,7 +5,7 @@ import Yams
 /// unknown key, malformed month or range and missing file is named in the error.
 public enum ConfigurationLoader {
     static let topLevelKeys = ["bureau", "year", "lockdown_months", "inputs", "periods", "columns",
-                               "output", "as_of", "final", "final_from", "encoding", "report_template", "facts",
+                               "output", "as_of", "final", "final_from", "encoding", "report_template", "facts", "calendars",
                                "previous_return"]
 
     /// Loads the configuration at `path`; relative paths inside resolve against its folder.
@@ -140,6 +140,18 @@ public enum ConfigurationLoader {
             encoding = choice
         }
 
+        // calendars: the folder of working-day calendars (<year>.yaml), which the "published
+        // within 7 working days" figures are counted with; without it they are left empty.
+        var calendarFolder: String?
+        if let node = top["calendars"] {
+            let name = try string(node, key: "calendars")
+            let path = FilePath.resolve(name, relativeTo: baseFolder)
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw .inputNotFound(key: "calendars", path: name)
+            }
+            calendarFolder = path
+        }
         let reportTemplate = try optionalFile(top, "report_template", baseFolder: baseFolder)
         let factsFile = try optionalFile(top, "facts", baseFolder: baseFolder)
 
@@ -175,6 +187,7 @@ public enum ConfigurationLoader {
             asOf: asOf, isFinal: isFinal, encoding: encoding, baseFolder: baseFolder,
             reportTemplate: reportTemplate, factsFile: factsFile, previousYear: previousYear)
         configuration.notices = notices
+        configuration.calendarFolder = calendarFolder
         return configuration
     }
 

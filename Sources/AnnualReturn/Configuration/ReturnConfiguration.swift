@@ -33,6 +33,9 @@ public struct ReturnConfiguration: Sendable, Equatable {
     /// Last year's figures, when last year's return.json is configured or found beside the
     /// output folder: the return then compares the headline figures year over year.
     public var previousYear: PreviousYear?
+    /// The folder of working-day calendars, one `<year>.yaml` per year (``WorkingDayCalendar``);
+    /// nil when none is configured, and then no timeliness figure is counted.
+    public var calendarFolder: String?
     /// Things worth telling the operator that are not errors (e.g. last year's return found
     /// but unreadable, so no comparison is made).
     public var notices: [String] = []

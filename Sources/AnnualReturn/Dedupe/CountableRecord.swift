@@ -76,6 +76,10 @@ extension PenaltyRecord: CountableRecord {
         builder.add(publishedDate)
         builder.add(closedDate)
         builder.add(unit)
+        builder.add(majorDecision)
+        builder.add(hearingNotified)
+        builder.add(hearingRequested)
+        builder.add(publication?.rawValue)
         return builder.finish()
     }
 

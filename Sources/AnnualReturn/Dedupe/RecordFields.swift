@@ -21,7 +21,9 @@ extension PenaltyRecord: RecordFields {
          ("fine_amount", fine.yuanString), ("confiscation_amount", confiscation.yuanString),
          ("procedure", procedure ?? ""), ("origin", origin), ("hearing", hearing ? "yes" : "no"),
          ("legal_review", legalReview ? "yes" : "no"), ("published_date", publishedDate?.description ?? ""),
-         ("closed_date", closedDate?.description ?? ""), ("unit", unit)]
+         ("closed_date", closedDate?.description ?? ""), ("unit", unit),
+         ("major_decision", majorDecision ? "yes" : "no"), ("hearing_notified", hearingNotified ? "yes" : "no"),
+         ("hearing_requested", hearingRequested ? "yes" : "no")]
     }
 }
 

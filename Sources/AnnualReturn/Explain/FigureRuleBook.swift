@@ -15,6 +15,7 @@ struct FigureRuleBook {
         inspections()
         penalties()
         enforcement()
+        threeSystems()
         records()
         if let previous = configuration.previousYear { yearOverYear(previous) }
         for period in configuration.periods { namedPeriod(period) }
@@ -215,6 +216,64 @@ struct FigureRuleBook {
         let total = record.fine + record.confiscation
         guard total != .zero else { return nil }
         return (.money(total), "罚款 \(ExplanationWording.yuan(record.fine)) + 没收 \(ExplanationWording.yuan(record.confiscation))")
+    }
+
+    // MARK: three_systems.*
+
+    private mutating func threeSystems() {
+        let scope = yearScope
+        let penalties = { (belongs: @escaping @Sendable (PenaltyRecord) -> String?) -> FigureRule.Method in
+            .records(.over(.penalties, \.penalties, scope: scope) { record in
+                belongs(record).map { (.one, "\(ExplanationWording.penalty(record)) · \($0)") }
+            })
+        }
+        let calendar = "按工作日历（配置文件的 calendars）计算，自决定之日起 7 个工作日内公示为按时"
+        let published: @Sendable (PenaltyRecord) -> String = { $0.publishedDate.map { "公示日期 \($0)" } ?? "未公示" }
+        if configuration.calendarFolder == nil {
+            let none = FigureRule.Method.statement(source: "未配置工作日历（配置文件的 calendars），无法计算 7 个工作日公示时限，故为空")
+            for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
+                add("three_systems.publication.\(part)", "公示时限指标：需配置工作日历（calendars）",
+                    "Publication within 7 working days: needs a working-day calendar (`calendars`).", unit: "件", none)
+            }
+        } else {
+            add("three_systems.publication.decisions", "本年行政处罚决定中判断了公示时限的件数（\(calendar)；未配置工作日历时为空）",
+                "Penalty decisions of the year whose publication was judged against the 7-working-day deadline (null without a calendar).",
+                unit: "件", penalties { $0.publication == nil ? nil : published($0) })
+            for (status, label, english) in [(Publication.onTime, "7 个工作日内公示", "made public within 7 working days"),
+                                             (.late, "逾期公示", "made public after the deadline"),
+                                             (.unpublished, "未公示（无公示日期）", "not made public (no publication date)")] {
+                add("three_systems.publication.\(status.rawValue)", "本年行政处罚决定中\(label)的件数（\(calendar)）",
+                    "Penalty decisions of the year \(english).", unit: "件",
+                    penalties { $0.publication == status ? published($0) : nil })
+            }
+            add("three_systems.publication.on_time_pct", "按时公示率 = 7 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数，四舍五入",
+                "Decisions made public on time over decisions judged, in percent with one decimal, rounded half-up.",
+                unit: "件", .records(.over(.penalties, \.penalties, scope: scope, tallying: .rate) { record in
+                    guard let publication = record.publication else { return nil }
+                    return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1),
+                            "\(ExplanationWording.penalty(record)) · \(published(record))")
+                }))
+        }
+        add("three_systems.legal_review.major_decisions", "本年重大执法决定件数（是否重大执法决定为是）",
+            "Major decisions of the year.", unit: "件", penalties { $0.majorDecision ? "重大执法决定" : nil })
+        add("three_systems.legal_review.reviewed", "本年重大执法决定中经法制审核的件数",
+            "Major decisions of the year that went through legal review.", unit: "件",
+            penalties { $0.majorDecision && $0.legalReview ? "重大执法决定 · 经法制审核" : nil })
+        add("three_systems.legal_review.reviewed_pct", "法制审核率 = 经法制审核的重大执法决定 ÷ 重大执法决定，百分数保留一位小数，四舍五入",
+            "Reviewed major decisions over major decisions, in percent with one decimal, rounded half-up.",
+            unit: "件", .records(.over(.penalties, \.penalties, scope: scope, tallying: .rate) { record in
+                guard record.majorDecision else { return nil }
+                return (.fraction(numerator: record.legalReview ? 1 : 0, denominator: 1),
+                        "\(ExplanationWording.penalty(record)) · \(record.legalReview ? "经法制审核" : "未经法制审核")")
+            }))
+        add("three_systems.hearings.notified", "本年告知听证权利的处罚决定件数（申请或举行了听证的也计入）",
+            "Decisions of the year whose party was told of the right to a hearing (or asked for or had one).",
+            unit: "件", penalties { $0.hearingNotified ? "告知听证" : nil })
+        add("three_systems.hearings.requested", "本年当事人申请听证的处罚决定件数（举行了听证的也计入）",
+            "Decisions of the year whose party asked for a hearing (or had one).",
+            unit: "件", penalties { $0.hearingRequested ? "申请听证" : nil })
+        add("three_systems.hearings.held", "本年举行听证的处罚决定件数（是否听证为是）",
+            "Decisions of the year with a hearing held.", unit: "件", penalties { $0.hearing ? "举行听证" : nil })
     }
 
     // MARK: enforcement.*

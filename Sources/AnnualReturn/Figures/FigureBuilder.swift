@@ -26,6 +26,7 @@ public struct FigureBuilder {
         inspections(&figures, year)
         penalties(&figures, year)
         enforcement(&figures, year)
+        threeSystems(&figures, year)
         records(&figures)
         if let previous = configuration.previousYear { yearOverYear(&figures, previous) }
         for period in configuration.periods {
@@ -102,6 +103,28 @@ public struct FigureBuilder {
         figures["penalties.legal_reviews"] = .integer(tally.legalReviews)
         industries(&figures, prefix: "penalties", tally.casesByIndustry)
         monthly(&figures, prefix: "penalties", tally.casesByMonth)
+    }
+
+    /// 三项制度 over the year's penalty decisions. The publication figures need a working-day
+    /// calendar; without one they are null (the return says why).
+    private func threeSystems(_ figures: inout Figures, _ tally: Tally) {
+        let prefix = "three_systems."
+        let judged = tally.publishedOnTime + tally.publishedLate + tally.unpublished
+        let hasCalendar = configuration.calendarFolder != nil
+        let count = { (value: Int) in hasCalendar ? FigureValue.integer(value) : .null }
+        figures[prefix + "publication.decisions"] = count(judged)
+        figures[prefix + "publication.on_time"] = count(tally.publishedOnTime)
+        figures[prefix + "publication.late"] = count(tally.publishedLate)
+        figures[prefix + "publication.unpublished"] = count(tally.unpublished)
+        figures[prefix + "publication.on_time_pct"] =
+            hasCalendar ? Ratio.percent(tally.publishedOnTime, of: judged).map(FigureValue.text) ?? .null : .null
+        figures[prefix + "legal_review.major_decisions"] = .integer(tally.majorDecisions)
+        figures[prefix + "legal_review.reviewed"] = .integer(tally.majorDecisionsReviewed)
+        figures[prefix + "legal_review.reviewed_pct"] =
+            Ratio.percent(tally.majorDecisionsReviewed, of: tally.majorDecisions).map(FigureValue.text) ?? .null
+        figures[prefix + "hearings.notified"] = .integer(tally.hearingsNotified)
+        figures[prefix + "hearings.requested"] = .integer(tally.hearingsRequested)
+        figures[prefix + "hearings.held"] = .integer(tally.hearings)
     }
 
     private func enforcement(_ figures: inout Figures, _ tally: Tally) {

@@ -132,7 +132,8 @@ struct PenaltyCaseSequence {
         // A date is known only if it is not after the export the case first appears in, so that
         // the December export repeats June records unchanged.
         let firstExportDay = day <= calendar.juneExportDay ? calendar.juneExportDay : calendar.lastDay
-        let publishedDay = day.adding(days: random.int(in: 1...7))
+        // Mostly within the 7 working days the law allows, some later.
+        let publishedDay = day.adding(days: random.int(in: 1...12))
         let closedDay = isSimple ? day : day.adding(days: random.int(in: 10...75))
         let isPublished = random.chance(0.95)
 
@@ -145,6 +146,8 @@ struct PenaltyCaseSequence {
             fine: fine, confiscation: confiscation, isSimpleProcedure: isSimple,
             origin: random.chance(0.06) ? "事故" : "日常监管",
             hearing: hearing, legalReview: legalReview,
+            majorDecision: legalReview && mayAskForHearing, hearingNotified: mayAskForHearing,
+            hearingRequested: hearing || (mayAskForHearing && fine >= hearingThreshold + hearingThreshold),
             publishedDay: isPublished && publishedDay <= firstExportDay ? publishedDay : nil,
             closedDay: closedDay <= firstExportDay ? closedDay : nil,
             unit: SampleDistrict.bureau, planting: planted?.planting)

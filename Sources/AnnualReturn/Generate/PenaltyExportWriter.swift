@@ -24,13 +24,13 @@ struct PenaltyExportWriter {
     static let olderHeader = [
         "序号", "案件编号", "当事人", "当事人类型", "统一社会信用代码", "行业领域", "处罚决定书文号", "处罚决定书日期",
         "处罚种类", "罚款金额（元）", "没收金额(元)", "程序类型", "案件来源", "是否法制审核", "是否听证", "公示日期",
-        "结案日期", "执法单位", "备注",
+        "结案日期", "执法单位", "重大执法决定", "告知听证", "申请听证", "备注",
     ]
 
     static let newerHeader = [
         "序号", "案件编号", "处罚决定书文号", "处罚决定日期", "当事人", "当事人类型", "统一社会信用代码", "行业领域",
         "处罚种类", "罚款金额(元)", "没收金额(元)", "程序类型", "案件来源", "是否听证", "是否法制审核", "公示日期",
-        "结案日期", "执法单位", "备注",
+        "结案日期", "执法单位", "是否重大执法决定", "是否告知听证", "是否申请听证", "备注",
     ]
 
     /// How far the December 合计 is off: it was typed before a late correction.
@@ -181,6 +181,8 @@ struct PenaltyExportWriter {
             typeNames.joined(separator: separator), fineText, confiscationText, procedure, penaltyCase.origin,
             yesNo.text(penaltyCase.legalReview), yesNo.text(penaltyCase.hearing),
             date(penaltyCase.publishedDay), date(penaltyCase.closedDay), penaltyCase.unit,
+            yesNo.text(penaltyCase.majorDecision), yesNo.text(penaltyCase.hearingNotified),
+            yesNo.text(penaltyCase.hearingRequested),
             random.chance(0.1) ? random.element(of: Self.olderRemarks) : "",
         ]
     }
@@ -214,7 +216,8 @@ struct PenaltyExportWriter {
             OfficialName.of(.procedure, penaltyCase.isSimpleProcedure ? "simple" : "ordinary"), penaltyCase.origin,
             yesNo.text(penaltyCase.hearing), yesNo.text(penaltyCase.legalReview),
             penaltyCase.publishedDay?.description ?? "", penaltyCase.closedDay?.description ?? "",
-            penaltyCase.unit, remark,
+            penaltyCase.unit, yesNo.text(penaltyCase.majorDecision), yesNo.text(penaltyCase.hearingNotified),
+            yesNo.text(penaltyCase.hearingRequested), remark,
         ]
     }
 }

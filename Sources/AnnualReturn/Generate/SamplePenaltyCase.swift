@@ -22,6 +22,11 @@ struct SamplePenaltyCase: Sendable {
     var origin: String
     var hearing: Bool
     var legalReview: Bool
+    /// 重大执法决定: heavy types or a large fine, decided after legal review.
+    var majorDecision: Bool
+    /// The party was told of the right to a hearing / asked for one (held: `hearing`).
+    var hearingNotified: Bool
+    var hearingRequested: Bool
     /// Nil when not yet published when the case first appeared in an export.
     var publishedDay: CalendarDay?
     /// Nil when not yet closed when the case first appeared in an export.

@@ -54,6 +54,11 @@ extension CanonicalColumn {
     public static let legalReview = CanonicalColumn("legal_review", "是否法制审核", .yesNo)
     public static let publishedDate = CanonicalColumn("published_date", "公示日期", .date)
     public static let closedDate = CanonicalColumn("closed_date", "结案日期", .date)
+    // The three systems (三项制度): 重大执法决定法制审核 and 听证.
+    public static let majorDecision = CanonicalColumn("major_decision", "是否重大执法决定", .yesNo, also: ["重大执法决定"])
+    public static let hearingNotified = CanonicalColumn("hearing_notified", "是否告知听证", .yesNo,
+                                                        also: ["告知听证", "是否告知听证权利"])
+    public static let hearingRequested = CanonicalColumn("hearing_requested", "是否申请听证", .yesNo, also: ["申请听证"])
 
     // Enforcement actions 行政强制
     public static let actionID = CanonicalColumn("action_id", "强制编号", .code)

@@ -49,7 +49,8 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties:
             return [.caseID, .decisionNo, .decisionDate, .party, .partyType, .creditCode, .industry,
                     .penaltyTypes, .fineAmount, .confiscationAmount, .procedure, .origin, .hearing,
-                    .legalReview, .publishedDate, .closedDate, .unit]
+                    .legalReview, .publishedDate, .closedDate, .unit, .majorDecision, .hearingNotified,
+                    .hearingRequested]
         case .enforcement:
             return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit]
         }

@@ -39,12 +39,30 @@ public struct PenaltyRecord: Hashable, Sendable {
     public var publishedDate: CalendarDay?
     public var closedDate: CalendarDay?
     public var unit: String
+    /// 重大执法决定: a major decision, which needs legal review (法制审核) before it is made.
+    public var majorDecision = false
+    /// The party was told of the right to a hearing (告知听证); true too when one was asked
+    /// for or held.
+    public var hearingNotified = false
+    /// The party asked for a hearing (申请听证); true too when one was held (`hearing`).
+    public var hearingRequested = false
+    /// Whether the decision was made public within 7 working days of it (行政执法公示): nil
+    /// when no working-day calendar is configured.
+    public var publication: Publication? = nil
 
     /// The heaviest of the case's types (行政处罚法 art. 9 order; `other` ranks lowest).
     public var heaviestType: String {
         Catalogue.heaviest(penaltyTypes.compactMap { Catalogue.category(.penaltyType, code: $0) })?.code
             ?? "other"
     }
+}
+
+/// Whether a decision was made public (公示) in time: within the deadline, counted in working
+/// days from the decision date (7 for penalty decisions).
+public enum Publication: String, Hashable, Sendable {
+    case onTime = "on_time"
+    case late
+    case unpublished
 }
 
 /// One compulsory measure or execution: a row of the enforcement export, typed.

@@ -7,6 +7,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     /// A file read a second time (to take out a version a newer export replaced) no longer
     /// holds the row first read there: it changed during the run.
     case inputChanged(file: String, row: Int)
+    /// The working-day calendar lacks a year the publication figures need, or a file is wrong.
+    case calendar(WorkingDayCalendar.CalendarError)
     /// A dataset lists more files than the dedupe can tell apart.
     case tooManyInputs(dataset: Dataset, count: Int)
 
@@ -18,6 +20,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
             return "\(file): \(read) rows read but \(accepted) accepted + \(rejected) rejected + \(duplicates) duplicates = \(accepted + rejected + duplicates); nothing was published. This is a bug in annual-return: please report it with the file."
         case .inputChanged(let file, let row):
             return "\(file): row \(row) is not what it was when this run read the file: the export changed during the run; nothing was published. Run again once the export is complete."
+        case .calendar(let error):
+            return "\(error); the publication figures (三项制度) cannot be counted without it"
         case .tooManyInputs(let dataset, let count):
             return "\(count) \(dataset.rawValue) files are listed; at most \(KeyTable.maximumFiles) can be read in one run. Merge the exports or split the run."
         }

@@ -44,6 +44,8 @@ public struct ReportPipeline {
     /// replaced by a newer version loses its warning.
     private var unknownCaseReferences: [FileReference: [Int: Diagnostic]] = [:]
     private var counted = CountedRecords()
+    /// How penalty decisions' publication is judged; nil without a calendar.
+    private var publicationRule: PublicationRule?
 
     /// About how many bytes of an export a thread stages at a time: a piece's staged rows wait
     /// in memory until the pieces before it are booked, so pieces stay small.
@@ -113,6 +115,7 @@ public struct ReportPipeline {
         onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)?
     ) throws(PipelineError) -> RunResult {
         let lockdown = Set(configuration.lockdownMonths)
+        publicationRule = try Self.publicationRule(for: configuration)
         var position = 0
         for dataset in Dataset.allCases {
             let inputs = configuration.inputs[dataset] ?? []
@@ -143,6 +146,24 @@ public struct ReportPipeline {
                          conflicts: conflicts, records: counted)
     }
 
+    /// The publication rule, its calendar loaded for every year a counted decision or its
+    /// deadline can fall in: the return's year and each period's, and the year after the last
+    /// (a late-December decision is due in January). Nil without a calendar or penalties.
+    private static func publicationRule(for configuration: ReturnConfiguration) throws(PipelineError) -> PublicationRule? {
+        guard let folder = configuration.calendarFolder, !(configuration.inputs[.penalties] ?? []).isEmpty else {
+            return nil
+        }
+        let years = [configuration.year] + configuration.periods.flatMap { [$0.from.year, $0.to.year] }
+        var calendar = WorkingDayCalendar(folder: folder)
+        do {
+            try calendar.load(years: years.min()!...(years.max()! + 1))
+        } catch {
+            throw .calendar(error)
+        }
+        return PublicationRule(calendar: calendar, workingDays: PublicationRule.penaltyWorkingDays,
+                               year: configuration.year)
+    }
+
     // MARK: Stages 1–4: ingest, stage, dedupe, count
 
     /// Reads one export: pieces of it are parsed and staged on the worker threads, and booked
@@ -170,7 +191,8 @@ public struct ReportPipeline {
                         mapping = HeaderMapping.build(dataset: file.dataset, header: header, extra: extra)
                         if case .success(let built) = mapping {
                             stager = RecordStager(mapping: built, file: input.displayName,
-                                                  fileIndex: file.fileIndex, lockdownMonths: lockdown)
+                                                  fileIndex: file.fileIndex, lockdownMonths: lockdown,
+                                                  publicationRule: publicationRule)
                         }
                     }
                     return PieceStager<Record>(stager: stager, counts: emptyAggregate)

@@ -25,7 +25,7 @@ public struct ReturnBuilder {
             bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
             lockdownMonths: configuration.lockdownMonths.sorted(),
             tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
-                     byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
+                     threeSystems(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
                 + (configuration.previousYear.map { [yearOverYear($0)] } ?? []),
             notes: notes)
     }
@@ -128,6 +128,45 @@ public struct ReturnBuilder {
                            columns: [ReturnColumn(id: "actions", title: "件数", unit: "件")], rows: rows)
     }
 
+    /// 三项制度: publication in time (行政执法公示), legal review of major decisions (重大执法决定
+    /// 法制审核) and hearings, over the year's penalty decisions.
+    private func threeSystems() -> ReturnTable {
+        let hasCalendar = result.configuration.calendarFolder != nil
+        func percent(_ id: String) -> ReturnRow {
+            let text: String? = if case .text(let value)? = figures[id] { value } else { nil }
+            return ReturnRow(id: id, label: "", cells: [.decimal(text)], level: 1, unit: "%", figureIDs: [id])
+        }
+        func publication(_ id: String, _ label: String, level: Int = 1) -> ReturnRow {
+            hasCalendar ? single(id, label, unit: "件", level: level)
+                : ReturnRow(id: id, label: label, cells: [.decimal(nil)], level: level, unit: "件", figureIDs: [id])
+        }
+        var onTimeRate = percent("three_systems.publication.on_time_pct")
+        onTimeRate.label = "按时公示率（%）"
+        var reviewedRate = percent("three_systems.legal_review.reviewed_pct")
+        reviewedRate.label = "法制审核率（%）"
+        let rows = [
+            publication("three_systems.publication.decisions", "行政处罚决定（件）", level: 0),
+            publication("three_systems.publication.on_time", "7个工作日内公示"),
+            publication("three_systems.publication.late", "逾期公示"),
+            publication("three_systems.publication.unpublished", "未公示"),
+            onTimeRate,
+            single("three_systems.legal_review.major_decisions", "重大执法决定（件）", unit: "件"),
+            single("three_systems.legal_review.reviewed", "经法制审核", unit: "件", level: 1),
+            reviewedRate,
+            single("three_systems.hearings.notified", "告知听证权利（件）", unit: "件"),
+            single("three_systems.hearings.requested", "当事人申请听证", unit: "件", level: 1),
+            single("three_systems.hearings.held", "举行听证", unit: "件", level: 1),
+        ]
+        var notes = ["逾期公示和未公示的本年决定逐件列入数据问题报告（published-late、not-published）。"]
+        if !hasCalendar {
+            notes.insert("未配置工作日历（calendars），无法计算 7 个工作日公示时限，公示各行不予统计。", at: 0)
+        }
+        return ReturnTable(
+            id: "three_systems", title: "表6 行政执法三项制度",
+            convention: "按本年行政处罚决定统计：自决定之日起 7 个工作日内（按国务院公布的节假日及调休安排计算工作日）公示的为按时公示；重大执法决定以是否法制审核为准；申请听证的视为已告知，举行听证的视为已申请。",
+            columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows, notes: notes)
+    }
+
     private func byIndustry() -> ReturnTable {
         var rows: [ReturnRow] = []
         for industry in Catalogue.categories(.industry) {
@@ -142,7 +181,7 @@ public struct ReturnBuilder {
         rows.insert(ReturnRow(id: "industry_trade", label: "工贸行业小计", cells: groupIDs.map { .count(count($0)) },
                               figureIDs: groupIDs), at: firstTrade)
         return ReturnTable(
-            id: "by_industry", title: "表6 分行业情况",
+            id: "by_industry", title: "表7 分行业情况",
             convention: "行业领域为空或无法识别的计入“其他”。",
             columns: [ReturnColumn(id: "inspections", title: "检查次数", unit: "家次"),
                       ReturnColumn(id: "penalties", title: "处罚案件", unit: "件")],
@@ -172,7 +211,7 @@ public struct ReturnBuilder {
                                   return .decimal(nil)
                               }, figureIDs: averageIDs))
         return ReturnTable(
-            id: "monthly", title: "表7 分月情况",
+            id: "monthly", title: "表8 分月情况",
             convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
             columns: Self.seriesColumns,
             rows: rows)
@@ -186,7 +225,7 @@ public struct ReturnBuilder {
                              cells: ids.map { .count(count($0)) }, figureIDs: ids)
         }
         return ReturnTable(
-            id: "quarterly", title: "表8 分季度情况", convention: nil,
+            id: "quarterly", title: "表9 分季度情况", convention: nil,
             columns: Self.seriesColumns,
             rows: rows)
     }
@@ -221,7 +260,7 @@ public struct ReturnBuilder {
                              unit: unit, figureIDs: ids)
         }
         return ReturnTable(
-            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 9 : 10) 与上年比较",
+            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 10 : 11) 与上年比较",
             convention: "上年数字取自\(previous.year)年度统计年报（\(previous.source)），按同一口径统计；增减% = 增减 ÷ 上年，上年为0时不计算。",
             columns: [ReturnColumn(id: "current", title: "\(year)年", unit: ""),
                       ReturnColumn(id: "previous", title: "\(previous.year)年", unit: ""),
@@ -244,7 +283,7 @@ public struct ReturnBuilder {
                             "enforcement.measures", "enforcement.executions"].map { prefix + $0 })
         }
         return ReturnTable(
-            id: "periods", title: "表9 指定统计区间",
+            id: "periods", title: "表10 指定统计区间",
             convention: "区间含起止两日，可跨年度；按决定性日期归入。",
             columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
                       ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),

@@ -5,6 +5,8 @@ struct RecordStager: Sendable {
     let file: String
     let fileIndex: Int
     let lockdownMonths: Set<YearMonth>
+    /// How penalty decisions' publication is judged; nil when no calendar is configured.
+    var publicationRule: PublicationRule? = nil
 
     enum Outcome<Record: Sendable>: Sendable {
         /// The row is a record; `warnings` were found in it.
@@ -117,13 +119,21 @@ struct RecordStager: Sendable {
         let legalReview = check.yesNo(.legalReview)
         let published = check.optionalDate(.publishedDate)
         let closed = check.optionalDate(.closedDate)
+        // A hearing held was asked for, and one asked for was offered: each step implies the
+        // ones before it, whatever the export's columns say.
+        let hearingRequested = check.yesNo(.hearingRequested) || hearing
+        let hearingNotified = check.yesNo(.hearingNotified) || hearingRequested
+        let majorDecision = check.yesNo(.majorDecision)
+        let publication = date.flatMap { publicationRule?.judge(decision: $0, published: published, check: &check) }
         var record: PenaltyRecord?
         if let date, !caseID.isEmpty, !types.isEmpty {
             record = PenaltyRecord(
                 caseID: caseID, decisionNo: TextNormalizer.compact(check.raw(.decisionNo)), decisionDate: date,
                 party: party, partyType: partyType, industry: industry, penaltyTypes: types, fine: fine,
                 confiscation: confiscation, procedure: procedure, origin: check.text(.origin), hearing: hearing,
-                legalReview: legalReview, publishedDate: published, closedDate: closed, unit: check.text(.unit))
+                legalReview: legalReview, publishedDate: published, closedDate: closed, unit: check.text(.unit),
+                majorDecision: majorDecision, hearingNotified: hearingNotified, hearingRequested: hearingRequested,
+                publication: publication)
         }
         return finish(check, record, date: date, dateColumn: .decisionDate)
     }

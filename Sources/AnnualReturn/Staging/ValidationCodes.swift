@@ -28,6 +28,12 @@ extension DiagnosticCode {
     public static let summaryRow = DiagnosticCode("summary-row")
     /// A yes/no column holding something else; treated as no.
     public static let badYesNo = DiagnosticCode("bad-yes-no")
+    /// A decision of the year made public after its deadline (7 working days for a penalty).
+    public static let publishedLate = DiagnosticCode("published-late")
+    /// A decision of the year with no publication date (公示日期).
+    public static let notPublished = DiagnosticCode("not-published")
+    /// A publication date before the decision it publishes.
+    public static let publishedBeforeDecision = DiagnosticCode("published-before-decision")
     /// A repeat of a record already read, with the same content: counted once.
     public static let duplicate = DiagnosticCode("duplicate")
     /// A record already read with different content: the newer export wins.

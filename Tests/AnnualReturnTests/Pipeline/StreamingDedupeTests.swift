@@ -196,7 +196,9 @@ struct RecordFingerprintTests {
         ("confiscation", { $0.confiscation = Fen(1) }), ("procedure", { $0.procedure = nil }),
         ("origin", { $0.origin = "" }), ("hearing", { $0.hearing = true }), ("legalReview", { $0.legalReview = false }),
         ("publishedDate", { $0.publishedDate = nil }), ("closedDate", { $0.closedDate = day }),
-        ("unit", { $0.unit = "" }),
+        ("unit", { $0.unit = "" }), ("majorDecision", { $0.majorDecision = true }),
+        ("hearingNotified", { $0.hearingNotified = true }), ("hearingRequested", { $0.hearingRequested = true }),
+        ("publication", { $0.publication = .late }),
     ] }
     static var inspectionChanges: [(String, (inout InspectionRecord) -> Void)] { [
         ("id", { $0.id = "JC-2" }), ("date", { $0.date = day.adding(days: -1) }), ("kind", { $0.kind = "random" }),
