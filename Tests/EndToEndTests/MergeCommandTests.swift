@@ -72,7 +72,7 @@ struct MergeCommandTests {
         #expect(report.contains("part-a/2022/return.json（甲区应急管理局；数据截至 2022-12-31；初步）"))
         #expect(report.contains("part-b/2022/return.json（乙区应急管理局；数据截至 "))
         let returnJSON = try String(contentsOf: folder.appendingPathComponent("city/2022/return.json"), encoding: .utf8)
-        #expect(returnJSON.hasPrefix("{\n  \"schema_version\": 2,\n"))
+        #expect(returnJSON.hasPrefix("{\n  \"schema_version\": 3,\n"))
         #expect(returnJSON.contains("\n  \"aggregate\": {\n"))
         #expect(!returnJSON.contains("甲化工有限公司"))
     }

@@ -25,7 +25,7 @@ public enum MergeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file) is not a return.json written by annual-return: \(reason)"
         case .unsupportedSchema(let file, let version):
             if version < ReturnJSONRenderer.schemaVersion {
-                return "\(file) has schema_version \(version), which carries no aggregate to merge; run `annual-return report` for that district again with this version of annual-return"
+                return "\(file) has schema_version \(version), written by an older annual-return whose counts this version cannot merge; run `annual-return report` for that district again with this version of annual-return"
             }
             return "\(file) has schema_version \(version), written by a newer annual-return; merge it with that version"
         case .yearMismatch(let file, let year, let firstFile, let firstYear):

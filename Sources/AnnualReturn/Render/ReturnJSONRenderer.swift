@@ -8,8 +8,10 @@ public enum ReturnJSONRenderer {
     /// - 2: the same members, unchanged and in the same order, followed by `aggregate`: the
     ///   counts behind the tables, enterprise references hashed, and the row totals of each
     ///   dataset (``AggregateJSONEncoder``). `annual-return merge` reads it to roll district
-    ///   returns up with exact distinct-enterprise counts; it merges version 2 only.
-    public static let schemaVersion = 2
+    ///   returns up with exact distinct-enterprise counts.
+    /// - 3: the aggregate's tallies also count the three systems (三项制度: publication in
+    ///   time, legal review of major decisions, hearings). `merge` reads version 3 only.
+    public static let schemaVersion = 3
 
     /// The whole return.json of a run: the tables of `document` and the aggregate of
     /// `result`, which a merge needs.

@@ -90,7 +90,7 @@ struct MergeableReturnJSONTests {
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topLevel == ["schema_version", "title", "bureau", "year", "as_of", "status", "lockdown_months",
                              "tables", "notes", "aggregate"])
-        #expect(text.hasPrefix("{\n  \"schema_version\": 2,\n"))
+        #expect(text.hasPrefix("{\n  \"schema_version\": 3,\n"))
     }
 
     // MARK: What is not a mergeable return.json
@@ -106,7 +106,7 @@ struct MergeableReturnJSONTests {
         let result = try runSmallFixture()
         let current = String(decoding: ReturnJSONRenderer.render(ReturnBuilder(result: result).build(), result: result), as: UTF8.self)
         let tablesOnly = current[..<current.range(of: ",\n  \"aggregate\"")!.lowerBound] + "\n}\n"
-        let bytes = Array(tablesOnly.replacingOccurrences(of: "\"schema_version\": 2", with: "\"schema_version\": 1").utf8)
+        let bytes = Array(tablesOnly.replacingOccurrences(of: "\"schema_version\": 3", with: "\"schema_version\": 1").utf8)
         #expect(throws: MergeError.unsupportedSchema(file: "old.json", version: 1)) {
             try DistrictReturn.decode(bytes, file: "old.json")
         }
