@@ -73,8 +73,8 @@ enum AggregateJSONEncoder {
 struct PublishedReferences {
     /// Each reference's place in the order of the hashed references.
     private var ranks: [EnterpriseRef: Int] = [:]
-    /// The published pairs, in that order.
-    private var pairs: [JSONValue] = []
+    /// The published pairs as JSON text, in that order.
+    private var pairs: [[UInt8]] = []
 
     /// Hashes every reference `aggregate` holds and orders them once.
     init(_ aggregate: Aggregate) {
@@ -86,9 +86,9 @@ struct PublishedReferences {
         // Ordered as the hashed references themselves order (`EnterpriseRef.<`: by code, a
         // missing code first, then by name), through one ASCII key per reference, which
         // compares far faster than the pair of strings.
-        let keyed = all.map { reference -> (reference: EnterpriseRef, key: String, pair: JSONValue) in
+        let keyed = all.map { reference -> (reference: EnterpriseRef, key: String, pair: [UInt8]) in
             let hashed = reference.hashed
-            return (reference, hashed.orderKey, hashed.published)
+            return (reference, hashed.orderKey, Array(hashed.published.renderedBytes().dropLast()))
         }.sorted { $0.key < $1.key }
         for (rank, entry) in keyed.enumerated() {
             ranks[entry.reference] = rank
@@ -98,6 +98,6 @@ struct PublishedReferences {
 
     /// Hashed references as `[code, name]` pairs, sorted so the order never depends on a set's.
     func array(_ references: EnterpriseReferences) -> JSONValue {
-        .array(references.map { ranks[$0]! }.sorted().map { pairs[$0] })
+        .renderedLines(references.map { ranks[$0]! }.sorted().map { pairs[$0] })
     }
 }

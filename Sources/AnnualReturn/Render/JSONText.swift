@@ -8,6 +8,10 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are already JSON text, each written on a line of its own: the
+    /// long lists of hashed enterprise references, rendered once per reference rather than
+    /// once per list they are in (a large district names hundreds of thousands).
+    case renderedLines([[UInt8]])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
@@ -52,6 +56,16 @@ public enum JSONValue: Sendable, Equatable {
             }
             Self.writeIndent(indent, to: &output)
             output.append(UInt8(ascii: "]"))
+        case .renderedLines(let lines):
+            if lines.isEmpty { output += "[]".utf8; return }
+            output += "[\n".utf8
+            for (index, line) in lines.enumerated() {
+                Self.writeIndent(indent + 1, to: &output)
+                output += line
+                output += (index == lines.count - 1 ? "\n" : ",\n").utf8
+            }
+            Self.writeIndent(indent, to: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty { output += "{}".utf8; return }
             output += "{\n".utf8
@@ -69,7 +83,7 @@ public enum JSONValue: Sendable, Equatable {
 
     private var isScalar: Bool {
         switch self {
-        case .array, .object: return false
+        case .array, .object, .renderedLines: return false
         default: return true
         }
     }
