@@ -45,6 +45,12 @@ public struct Aggregate: Sendable, Equatable {
         place(record.date, by: 1) { $0.add(record) }
     }
 
+    /// A reviewed case file counts in the year and the periods its case was closed in; it is
+    /// not enforcement activity, so it does not move the as-of date.
+    public mutating func add(_ record: CaseFileReview) {
+        placeWithoutAsOf(record.closedDate) { $0.add(record) }
+    }
+
     /// Takes out a record added before: the aggregate is then exactly what it would be had the
     /// record never been added. This is how a newer export's version replaces an older one.
     public mutating func remove(_ record: InspectionRecord) {
@@ -58,6 +64,17 @@ public struct Aggregate: Sendable, Equatable {
 
     public mutating func remove(_ record: EnforcementRecord) {
         place(record.date, by: -1) { $0.remove(record) }
+    }
+
+    public mutating func remove(_ record: CaseFileReview) {
+        placeWithoutAsOf(record.closedDate) { $0.remove(record) }
+    }
+
+    private mutating func placeWithoutAsOf(_ date: CalendarDay, _ count: (inout Tally) -> Void) {
+        if date.year == year { count(&yearTally) }
+        for period in periods where period.contains(date) {
+            count(&periodTallies[period.name, default: Tally()])
+        }
     }
 
     /// Counts (or uncounts) a record in the year and in every named period its date falls in.

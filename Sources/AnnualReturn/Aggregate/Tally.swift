@@ -46,6 +46,11 @@ public struct Tally: Sendable, Equatable {
     public var hearingsNotified = 0
     public var hearingsRequested = 0
 
+    // Case-file reviews (案卷评查), by the day each case was closed.
+    public var reviewedFiles = 0
+    public var reviewedFilesByType: [String: Int] = [:]
+    public var reviewProblems = 0
+
     // Enforcement actions.
     public var measures = 0
     public var executions = 0
@@ -57,12 +62,14 @@ public struct Tally: Sendable, Equatable {
     public mutating func add(_ record: InspectionRecord) { count(record, by: 1) }
     public mutating func add(_ record: PenaltyRecord) { count(record, by: 1) }
     public mutating func add(_ record: EnforcementRecord) { count(record, by: 1) }
+    public mutating func add(_ record: CaseFileReview) { count(record, by: 1) }
 
     /// Takes out a record added before (an older version a newer export replaced): the tally is
     /// then exactly what it would be had the record never been added.
     public mutating func remove(_ record: InspectionRecord) { count(record, by: -1) }
     public mutating func remove(_ record: PenaltyRecord) { count(record, by: -1) }
     public mutating func remove(_ record: EnforcementRecord) { count(record, by: -1) }
+    public mutating func remove(_ record: CaseFileReview) { count(record, by: -1) }
 
     /// Adds (`sign` 1) or removes (`sign` -1) one record.
     private mutating func count(_ record: InspectionRecord, by sign: Int) {
@@ -116,6 +123,12 @@ public struct Tally: Sendable, Equatable {
         Self.bump(&actionsByMonth, record.date.yearMonth, by: sign)
     }
 
+    private mutating func count(_ record: CaseFileReview, by sign: Int) {
+        reviewedFiles += sign
+        Self.bump(&reviewedFilesByType, record.caseType, by: sign)
+        reviewProblems += sign * record.problems
+    }
+
     /// Moves one count; a key whose count comes back to 0 is dropped, so a tally after a removal
     /// equals one that never saw the record.
     private static func bump<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, by sign: Int) {
@@ -166,6 +179,9 @@ public struct Tally: Sendable, Equatable {
         majorDecisionsReviewed += other.majorDecisionsReviewed
         hearingsNotified += other.hearingsNotified
         hearingsRequested += other.hearingsRequested
+        reviewedFiles += other.reviewedFiles
+        reviewedFilesByType.merge(other.reviewedFilesByType, uniquingKeysWith: +)
+        reviewProblems += other.reviewProblems
         measures += other.measures
         executions += other.executions
         actionsByKind.merge(other.actionsByKind, uniquingKeysWith: +)

@@ -62,6 +62,7 @@ public enum Catalogue {
         case .industry: industryNames
         case .procedure: procedureNames
         case .partyType: partyTypeNames
+        case .caseFileType: caseFileTypeNames
         }
     }
 
@@ -72,6 +73,7 @@ public enum Catalogue {
     private static let industryNames = nameTable(.industry)
     private static let procedureNames = nameTable(.procedure)
     private static let partyTypeNames = nameTable(.partyType)
+    private static let caseFileTypeNames = nameTable(.caseFileType)
 
     /// Builds the name table of `kind` from `all` and, for penalty types, the ambiguous legacy
     /// names.

@@ -82,6 +82,13 @@ extension Catalogue {
         Category(.partyType, "unit", "单位", aliases: ["法人", "法人或其他组织", "法人或者其他组织", "企业", "其他组织"],
                  order: 1),
         Category(.partyType, "individual", "个人", aliases: ["自然人", "公民"], order: 2),
+
+        // The kinds of enforcement case file a case-file review (案卷评查) draws from.
+        Category(.caseFileType, "penalty", "行政处罚", aliases: ["处罚", "行政处罚案卷"], order: 1),
+        Category(.caseFileType, "licensing", "行政许可", aliases: ["许可", "行政许可案卷"], order: 2),
+        Category(.caseFileType, "enforcement", "行政强制", aliases: ["强制", "行政强制案卷"], order: 3),
+        Category(.caseFileType, "inspection", "行政检查", aliases: ["检查", "行政检查案卷", "监督检查"], order: 4),
+        Category(.caseFileType, "other", "其他", aliases: ["其它"], order: 5),
     ]
 
     /// Pre-2021 penalty names that cover two types (《行政处罚法》(2017) 第八条 "暂扣或者吊销许可证、

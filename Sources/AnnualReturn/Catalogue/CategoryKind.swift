@@ -17,4 +17,6 @@ public enum CategoryKind: String, Sendable, CaseIterable, Codable {
     case procedure
     /// Kinds of party to a penalty (当事人类型): unit or individual.
     case partyType
+    /// Kinds of case file a case-file review (案卷评查) looks at (案卷类型).
+    case caseFileType
 }

@@ -121,3 +121,31 @@ extension EnforcementRecord: CountableRecord {
         stager.enforcement(row)
     }
 }
+
+extension CaseFileReview: CountableRecord {
+    static var dataset: Dataset { .caseReviews }
+    var dedupeKey: String { fileID }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(fileID)
+        builder.add(caseType)
+        builder.add(closedDate)
+        builder.add(caseID)
+        builder.add(problems)
+        builder.add(reviewDate)
+        builder.add(unit)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+
+    func addSums(to sums: inout [String: Int64]) {
+        sums["problems", default: 0] += Int64(problems)
+    }
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.caseReview(row)
+    }
+}

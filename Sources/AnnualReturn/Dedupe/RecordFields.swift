@@ -35,6 +35,13 @@ extension EnforcementRecord: RecordFields {
     }
 }
 
+extension CaseFileReview: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("file_id", fileID), ("case_type", caseType), ("closed_date", closedDate.description), ("case_id", caseID),
+         ("problems", String(problems)), ("review_date", reviewDate?.description ?? ""), ("unit", unit)]
+    }
+}
+
 /// One field that changed between two versions of a record.
 public struct FieldChange: Sendable, Equatable {
     public var key: String

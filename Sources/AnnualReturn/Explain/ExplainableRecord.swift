@@ -20,3 +20,8 @@ extension EnforcementRecord: ExplainableRecord {
     var explainKey: String { id }
     var decisiveDate: CalendarDay { date }
 }
+
+extension CaseFileReview: ExplainableRecord {
+    var explainKey: String { fileID }
+    var decisiveDate: CalendarDay { closedDate }
+}

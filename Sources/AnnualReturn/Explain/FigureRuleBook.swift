@@ -16,6 +16,7 @@ struct FigureRuleBook {
         penalties()
         enforcement()
         threeSystems()
+        caseReviews(prefix: "", scope: yearScope, when: "办结日期在本年")
         records()
         if let previous = configuration.previousYear { yearOverYear(previous) }
         for period in configuration.periods { namedPeriod(period) }
@@ -381,6 +382,32 @@ struct FigureRuleBook {
             "Compulsory executions decided \(period.from)..\(period.to), both ends included.", unit: "件",
             .records(.over(.enforcement, \.actions, scope: scope) { record in
                 record.isMeasure ? nil : (.one, "\(ExplanationWording.action(record)) · 决定日期\(inside)")
+            }))
+        caseReviews(prefix: prefix, scope: scope, when: "办结日期在 \(range)（含两端）")
+    }
+
+    // MARK: case_reviews.*
+
+    /// `<prefix>case_reviews.files`, `.by_type.<type>` and `.problems` over `scope`.
+    private mutating func caseReviews(prefix: String, scope: FigureScope, when: String) {
+        let describe: @Sendable (CaseFileReview) -> String = { record in
+            "\(ExplanationWording.name(.caseFileType, record.caseType))案卷 · 办结日期 \(record.closedDate)"
+        }
+        add(prefix + "case_reviews.files", "\(when)的被评查案卷数（案卷评查导出，每行一宗）",
+            "Case files reviewed whose case was closed in the scope, one per row of the case-review export.", unit: "宗",
+            .records(.over(.caseReviews, \.caseReviews, scope: scope) { (.one, describe($0)) }))
+        for type in Catalogue.categories(.caseFileType) {
+            let code = type.code
+            add(prefix + "case_reviews.by_type.\(code)", "\(when)的被评查\(type.name)案卷数",
+                "Reviewed case files of type \(code) whose case was closed in the scope.", unit: "宗",
+                .records(.over(.caseReviews, \.caseReviews, scope: scope) { record in
+                    record.caseType == code ? (.one, describe(record)) : nil
+                }))
+        }
+        add(prefix + "case_reviews.problems", "\(when)的被评查案卷中发现的问题数之和",
+            "Problems the review found, summed over the case files closed in the scope.", unit: "项",
+            .records(.over(.caseReviews, \.caseReviews, scope: scope) { record in
+                record.problems == 0 ? nil : (.units(record.problems), "\(describe(record)) · 发现问题 \(record.problems) 项")
             }))
     }
 

@@ -27,6 +27,7 @@ public struct FigureBuilder {
         penalties(&figures, year)
         enforcement(&figures, year)
         threeSystems(&figures, year)
+        caseReviews(&figures, year, prefix: "")
         records(&figures)
         if let previous = configuration.previousYear { yearOverYear(&figures, previous) }
         for period in configuration.periods {
@@ -38,6 +39,7 @@ public struct FigureBuilder {
             figures[prefix + "penalties.total_yuan"] = .text((tally.fines + tally.confiscations).yuanString)
             figures[prefix + "enforcement.measures"] = .integer(tally.measures)
             figures[prefix + "enforcement.executions"] = .integer(tally.executions)
+            caseReviews(&figures, tally, prefix: prefix)
         }
         return figures
     }
@@ -125,6 +127,16 @@ public struct FigureBuilder {
         figures[prefix + "hearings.notified"] = .integer(tally.hearingsNotified)
         figures[prefix + "hearings.requested"] = .integer(tally.hearingsRequested)
         figures[prefix + "hearings.held"] = .integer(tally.hearings)
+    }
+
+    /// 案卷评查: reviewed case files by the day their case was closed, for the year and each
+    /// named period (a review window is usually a period, e.g. 2021-11-01..2022-07-31).
+    private func caseReviews(_ figures: inout Figures, _ tally: Tally, prefix: String) {
+        figures[prefix + "case_reviews.files"] = .integer(tally.reviewedFiles)
+        for type in Catalogue.categories(.caseFileType) {
+            figures[prefix + "case_reviews.by_type.\(type.code)"] = .integer(tally.reviewedFilesByType[type.code] ?? 0)
+        }
+        figures[prefix + "case_reviews.problems"] = .integer(tally.reviewProblems)
     }
 
     private func enforcement(_ figures: inout Figures, _ tally: Tally) {

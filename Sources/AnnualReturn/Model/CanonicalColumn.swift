@@ -60,6 +60,14 @@ extension CanonicalColumn {
                                                         also: ["告知听证", "是否告知听证权利"])
     public static let hearingRequested = CanonicalColumn("hearing_requested", "是否申请听证", .yesNo, also: ["申请听证"])
 
+    // Case-file reviews 案卷评查
+    public static let fileID = CanonicalColumn("file_id", "案卷编号", .code, also: ["案卷号"])
+    public static let caseFileType = CanonicalColumn("case_type", "案卷类型", .category, also: ["案卷类别", "案件类型"])
+    public static let fileClosedDate = CanonicalColumn("closed_date", "办结日期", .date, also: ["结案日期"])
+    public static let reviewedCaseID = CanonicalColumn("case_id", "案件编号", .code)
+    public static let problems = CanonicalColumn("problems", "发现问题数", .count, also: ["问题数", "存在问题数"])
+    public static let reviewDate = CanonicalColumn("review_date", "评查日期", .date)
+
     // Enforcement actions 行政强制
     public static let actionID = CanonicalColumn("action_id", "强制编号", .code)
     public static let actionDate = CanonicalColumn("date", "决定日期", .date, also: ["强制决定日期"])

@@ -1,8 +1,11 @@
-/// The three exports of the enforcement system.
+/// The exports the return is made from: the enforcement system's three, and the optional
+/// records of case-file reviews (案卷评查).
 public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     case inspections
     case penalties
     case enforcement
+    /// 案卷评查: one row per case file reviewed. Optional; its figures are 0 without it.
+    case caseReviews = "case_reviews"
 
     /// The Chinese name used in headings and reports.
     public var title: String {
@@ -10,6 +13,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return "检查记录"
         case .penalties: return "行政处罚案件"
         case .enforcement: return "行政强制"
+        case .caseReviews: return "案卷评查"
         }
     }
 
@@ -19,6 +23,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return .inspectionID
         case .penalties: return .caseID
         case .enforcement: return .actionID
+        case .caseReviews: return .fileID
         }
     }
 
@@ -28,6 +33,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return .date
         case .penalties: return .decisionDate
         case .enforcement: return .actionDate
+        case .caseReviews: return .fileClosedDate
         }
     }
 
@@ -37,6 +43,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return [.inspectionID, .date, .kind]
         case .penalties: return [.caseID, .decisionDate, .penaltyTypes]
         case .enforcement: return [.actionID, .actionDate, .actionKind]
+        case .caseReviews: return [.fileID, .caseFileType, .fileClosedDate]
         }
     }
 
@@ -53,6 +60,8 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
                     .hearingRequested]
         case .enforcement:
             return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit]
+        case .caseReviews:
+            return [.fileID, .caseFileType, .fileClosedDate, .reviewedCaseID, .problems, .reviewDate, .unit]
         }
     }
 

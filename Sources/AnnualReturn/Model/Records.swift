@@ -79,6 +79,20 @@ public struct EnforcementRecord: Hashable, Sendable {
     public var unit: String
 }
 
+/// One case file a case-file review (案卷评查) looked at: a row of the case-review export.
+public struct CaseFileReview: Hashable, Sendable {
+    public var fileID: String
+    /// A case-file type code (`penalty`, `licensing`, …).
+    public var caseType: String
+    /// The day the case was closed (办结): the review window counts files by it.
+    public var closedDate: CalendarDay
+    public var caseID: String
+    /// Problems the review found in the file.
+    public var problems: Int
+    public var reviewDate: CalendarDay?
+    public var unit: String
+}
+
 /// A typed record and where it came from.
 public struct Located<Record: Hashable & Sendable>: Sendable {
     public var record: Record

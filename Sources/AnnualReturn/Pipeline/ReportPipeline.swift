@@ -128,6 +128,7 @@ public struct ReportPipeline {
                 case .inspections: try read(input, file, as: InspectionRecord.self, lockdown: lockdown)
                 case .penalties: try read(input, file, as: PenaltyRecord.self, lockdown: lockdown)
                 case .enforcement: try read(input, file, as: EnforcementRecord.self, lockdown: lockdown)
+                case .caseReviews: try read(input, file, as: CaseFileReview.self, lockdown: lockdown)
                 }
             }
         }
@@ -333,6 +334,7 @@ public struct ReportPipeline {
             case .inspections: try takeOut(InspectionRecord.self, indices, from: file, removed: &removedRows)
             case .penalties: try takeOut(PenaltyRecord.self, indices, from: file, removed: &removedRows)
             case .enforcement: try takeOut(EnforcementRecord.self, indices, from: file, removed: &removedRows)
+            case .caseReviews: try takeOut(CaseFileReview.self, indices, from: file, removed: &removedRows)
             }
         }
         if keepsRecords { counted.removeAll { removedRows.contains(RowReference(file: $0, row: $1)) } }

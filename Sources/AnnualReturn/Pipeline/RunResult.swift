@@ -26,12 +26,14 @@ public struct CountedRecords: Sendable {
     public var inspections: [Located<InspectionRecord>] = []
     public var penalties: [Located<PenaltyRecord>] = []
     public var actions: [Located<EnforcementRecord>] = []
+    public var caseReviews: [Located<CaseFileReview>] = []
 
     public init(inspections: [Located<InspectionRecord>] = [], penalties: [Located<PenaltyRecord>] = [],
-                actions: [Located<EnforcementRecord>] = []) {
+                actions: [Located<EnforcementRecord>] = [], caseReviews: [Located<CaseFileReview>] = []) {
         self.inspections = inspections
         self.penalties = penalties
         self.actions = actions
+        self.caseReviews = caseReviews
     }
 }
 
@@ -42,6 +44,7 @@ extension CountedRecords {
         case let inspection as InspectionRecord: inspections.append(Located(inspection, at: location))
         case let penalty as PenaltyRecord: penalties.append(Located(penalty, at: location))
         case let action as EnforcementRecord: actions.append(Located(action, at: location))
+        case let review as CaseFileReview: caseReviews.append(Located(review, at: location))
         default: preconditionFailure("a record of no known dataset")
         }
     }
@@ -51,5 +54,6 @@ extension CountedRecords {
         inspections.removeAll { isReplaced(.init(dataset: .inspections, fileIndex: $0.location.fileIndex), $0.location.row) }
         penalties.removeAll { isReplaced(.init(dataset: .penalties, fileIndex: $0.location.fileIndex), $0.location.row) }
         actions.removeAll { isReplaced(.init(dataset: .enforcement, fileIndex: $0.location.fileIndex), $0.location.row) }
+        caseReviews.removeAll { isReplaced(.init(dataset: .caseReviews, fileIndex: $0.location.fileIndex), $0.location.row) }
     }
 }

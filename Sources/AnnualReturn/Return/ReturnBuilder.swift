@@ -25,7 +25,7 @@ public struct ReturnBuilder {
             bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
             lockdownMonths: configuration.lockdownMonths.sorted(),
             tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
-                     threeSystems(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
+                     threeSystems(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
                 + (configuration.previousYear.map { [yearOverYear($0)] } ?? []),
             notes: notes)
     }
@@ -167,6 +167,33 @@ public struct ReturnBuilder {
             columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows, notes: notes)
     }
 
+    /// 案卷评查: the case files reviewed, by the day their case was closed — for the year and
+    /// for each named period, since a review window is usually one.
+    private func caseReviews() -> ReturnTable {
+        let periods = result.configuration.periods
+        let prefixes = [""] + periods.map { "periods.\($0.name)." }
+        let columns = [ReturnColumn(id: "year", title: "本年", unit: "")]
+            + periods.map { ReturnColumn(id: $0.name, title: "\($0.name)（\($0.from)至\($0.to)）", unit: "") }
+        func row(_ suffix: String, _ label: String, unit: String, level: Int = 0) -> ReturnRow {
+            let ids = prefixes.map { $0 + suffix }
+            return ReturnRow(id: suffix, label: label, cells: ids.map { .count(count($0)) }, level: level,
+                             unit: unit, figureIDs: ids)
+        }
+        var rows = [row("case_reviews.files", "被评查案卷", unit: "宗")]
+        rows += Catalogue.categories(.caseFileType).map {
+            row("case_reviews.by_type.\($0.code)", $0.name, unit: "宗", level: 1)
+        }
+        rows.append(row("case_reviews.problems", "发现问题", unit: "项"))
+        var notes: [String] = []
+        if (result.configuration.inputs[.caseReviews] ?? []).isEmpty {
+            notes.append("未提供案卷评查记录（配置文件 inputs 的 case_reviews），各项为 0。")
+        }
+        return ReturnTable(
+            id: "case_reviews", title: "表7 案卷评查",
+            convention: "每宗被评查的案卷计一宗，按其案件办结日期归期；发现问题数为评查记录所列问题之和。",
+            columns: columns, rows: rows, notes: notes)
+    }
+
     private func byIndustry() -> ReturnTable {
         var rows: [ReturnRow] = []
         for industry in Catalogue.categories(.industry) {
@@ -181,7 +208,7 @@ public struct ReturnBuilder {
         rows.insert(ReturnRow(id: "industry_trade", label: "工贸行业小计", cells: groupIDs.map { .count(count($0)) },
                               figureIDs: groupIDs), at: firstTrade)
         return ReturnTable(
-            id: "by_industry", title: "表7 分行业情况",
+            id: "by_industry", title: "表8 分行业情况",
             convention: "行业领域为空或无法识别的计入“其他”。",
             columns: [ReturnColumn(id: "inspections", title: "检查次数", unit: "家次"),
                       ReturnColumn(id: "penalties", title: "处罚案件", unit: "件")],
@@ -211,7 +238,7 @@ public struct ReturnBuilder {
                                   return .decimal(nil)
                               }, figureIDs: averageIDs))
         return ReturnTable(
-            id: "monthly", title: "表8 分月情况",
+            id: "monthly", title: "表9 分月情况",
             convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
             columns: Self.seriesColumns,
             rows: rows)
@@ -225,7 +252,7 @@ public struct ReturnBuilder {
                              cells: ids.map { .count(count($0)) }, figureIDs: ids)
         }
         return ReturnTable(
-            id: "quarterly", title: "表9 分季度情况", convention: nil,
+            id: "quarterly", title: "表10 分季度情况", convention: nil,
             columns: Self.seriesColumns,
             rows: rows)
     }
@@ -260,7 +287,7 @@ public struct ReturnBuilder {
                              unit: unit, figureIDs: ids)
         }
         return ReturnTable(
-            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 10 : 11) 与上年比较",
+            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 11 : 12) 与上年比较",
             convention: "上年数字取自\(previous.year)年度统计年报（\(previous.source)），按同一口径统计；增减% = 增减 ÷ 上年，上年为0时不计算。",
             columns: [ReturnColumn(id: "current", title: "\(year)年", unit: ""),
                       ReturnColumn(id: "previous", title: "\(previous.year)年", unit: ""),
@@ -283,7 +310,7 @@ public struct ReturnBuilder {
                             "enforcement.measures", "enforcement.executions"].map { prefix + $0 })
         }
         return ReturnTable(
-            id: "periods", title: "表10 指定统计区间",
+            id: "periods", title: "表11 指定统计区间",
             convention: "区间含起止两日，可跨年度；按决定性日期归入。",
             columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
                       ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),

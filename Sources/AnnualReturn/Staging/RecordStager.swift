@@ -210,4 +210,31 @@ struct RecordStager: Sendable {
                     "\"\(text)\" is not a known compulsory measure or execution (强制种类)\(RowCheck.hint(suggestions.first))")
         return nil
     }
+
+    // MARK: Case-file reviews
+
+    func caseReview(_ row: CSVRecord) -> Outcome<CaseFileReview> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let fileID = check.identifier(.fileID, required: true)
+        let typeText = check.raw(.caseFileType)
+        var type: Category?
+        if TextNormalizer.compact(typeText).isEmpty {
+            check.error(.missingRequired, .caseFileType, "案卷类型 (case_type) is empty; every row needs one")
+        } else {
+            type = check.category(.caseFileType, typeText, column: .caseFileType, what: "case-file type (案卷类型)")
+        }
+        let closed = check.requiredDate(.fileClosedDate)
+        let problems = check.count(.problems)
+        let reviewed = check.optionalDate(.reviewDate)
+        var record: CaseFileReview?
+        if let closed, let type, !fileID.isEmpty {
+            record = CaseFileReview(fileID: fileID, caseType: type.code, closedDate: closed,
+                                    caseID: check.identifier(.reviewedCaseID, required: false),
+                                    problems: problems, reviewDate: reviewed, unit: check.text(.unit))
+        }
+        // Reviews are not enforcement activity: a lockdown month does not concern them.
+        guard check.errors.isEmpty, let record else { return .rejected(problems: check.errors + check.warnings) }
+        return .record(record, warnings: check.warnings)
+    }
 }

@@ -225,7 +225,16 @@ struct RecordFingerprintTests {
         #expect(record.fingerprint == record.fingerprint)
     }
 
+    static let review = CaseFileReview(fileID: "R-1", caseType: "penalty", closedDate: day, caseID: "CF-1",
+                                       problems: 2, reviewDate: nil, unit: "一中队")
+    static var reviewChanges: [(String, (inout CaseFileReview) -> Void)] { [
+        ("fileID", { $0.fileID = "R-2" }), ("caseType", { $0.caseType = "licensing" }),
+        ("closedDate", { $0.closedDate = day.adding(days: 1) }), ("caseID", { $0.caseID = "" }),
+        ("problems", { $0.problems = 3 }), ("reviewDate", { $0.reviewDate = day }), ("unit", { $0.unit = "" }),
+    ] }
+
     @Test func everyFieldOfEveryRecordIsInItsFingerprint() {
+        Self.check(Self.review, Self.reviewChanges)
         Self.check(Self.penalty, Self.penaltyChanges)
         Self.check(Self.inspection, Self.inspectionChanges)
         Self.check(Self.action, Self.actionChanges)
