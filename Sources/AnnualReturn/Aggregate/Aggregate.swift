@@ -66,6 +66,10 @@ public struct Aggregate: Sendable, Equatable {
         place(record.date, by: -1) { $0.remove(record) }
     }
 
+    /// A catalogue item is not dated: it counts in the year's tally, the catalogue in force.
+    public mutating func add(_ record: CatalogueItem) { yearTally.add(record) }
+    public mutating func remove(_ record: CatalogueItem) { yearTally.remove(record) }
+
     public mutating func remove(_ record: CaseFileReview) {
         placeWithoutAsOf(record.closedDate) { $0.remove(record) }
     }

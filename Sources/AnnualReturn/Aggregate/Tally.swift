@@ -51,6 +51,11 @@ public struct Tally: Sendable, Equatable {
     public var reviewedFilesByType: [String: Int] = [:]
     public var reviewProblems = 0
 
+    // The enforcement item catalogue (事项清单): undated, so only the year's tally counts it —
+    // the list in force when the return is made.
+    public var catalogueItems = 0
+    public var catalogueItemsByClass: [String: Int] = [:]
+
     // Enforcement actions.
     public var measures = 0
     public var executions = 0
@@ -63,6 +68,7 @@ public struct Tally: Sendable, Equatable {
     public mutating func add(_ record: PenaltyRecord) { count(record, by: 1) }
     public mutating func add(_ record: EnforcementRecord) { count(record, by: 1) }
     public mutating func add(_ record: CaseFileReview) { count(record, by: 1) }
+    public mutating func add(_ record: CatalogueItem) { count(record, by: 1) }
 
     /// Takes out a record added before (an older version a newer export replaced): the tally is
     /// then exactly what it would be had the record never been added.
@@ -70,6 +76,7 @@ public struct Tally: Sendable, Equatable {
     public mutating func remove(_ record: PenaltyRecord) { count(record, by: -1) }
     public mutating func remove(_ record: EnforcementRecord) { count(record, by: -1) }
     public mutating func remove(_ record: CaseFileReview) { count(record, by: -1) }
+    public mutating func remove(_ record: CatalogueItem) { count(record, by: -1) }
 
     /// Adds (`sign` 1) or removes (`sign` -1) one record.
     private mutating func count(_ record: InspectionRecord, by sign: Int) {
@@ -129,6 +136,11 @@ public struct Tally: Sendable, Equatable {
         reviewProblems += sign * record.problems
     }
 
+    private mutating func count(_ record: CatalogueItem, by sign: Int) {
+        catalogueItems += sign
+        Self.bump(&catalogueItemsByClass, record.itemClass, by: sign)
+    }
+
     /// Moves one count; a key whose count comes back to 0 is dropped, so a tally after a removal
     /// equals one that never saw the record.
     private static func bump<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, by sign: Int) {
@@ -182,6 +194,8 @@ public struct Tally: Sendable, Equatable {
         reviewedFiles += other.reviewedFiles
         reviewedFilesByType.merge(other.reviewedFilesByType, uniquingKeysWith: +)
         reviewProblems += other.reviewProblems
+        catalogueItems += other.catalogueItems
+        catalogueItemsByClass.merge(other.catalogueItemsByClass, uniquingKeysWith: +)
         measures += other.measures
         executions += other.executions
         actionsByKind.merge(other.actionsByKind, uniquingKeysWith: +)

@@ -63,6 +63,7 @@ public enum Catalogue {
         case .procedure: procedureNames
         case .partyType: partyTypeNames
         case .caseFileType: caseFileTypeNames
+        case .catalogueClass: catalogueClassNames
         }
     }
 
@@ -74,6 +75,7 @@ public enum Catalogue {
     private static let procedureNames = nameTable(.procedure)
     private static let partyTypeNames = nameTable(.partyType)
     private static let caseFileTypeNames = nameTable(.caseFileType)
+    private static let catalogueClassNames = nameTable(.catalogueClass)
 
     /// Builds the name table of `kind` from `all` and, for penalty types, the ambiguous legacy
     /// names.

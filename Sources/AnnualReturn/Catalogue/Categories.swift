@@ -89,6 +89,15 @@ extension Catalogue {
         Category(.caseFileType, "enforcement", "行政强制", aliases: ["强制", "行政强制案卷"], order: 3),
         Category(.caseFileType, "inspection", "行政检查", aliases: ["检查", "行政检查案卷", "监督检查"], order: 4),
         Category(.caseFileType, "other", "其他", aliases: ["其它"], order: 5),
+
+        // The classes of the enforcement item catalogue (综合行政执法事项清单) the written report
+        // quotes; 行政许可 and the rest are listed too, so a full catalogue counts whole.
+        Category(.catalogueClass, "penalty", "行政处罚", aliases: ["行政处罚事项", "处罚"], order: 1),
+        Category(.catalogueClass, "inspection", "行政监督检查", aliases: ["行政检查", "监督检查", "行政监督检查事项"], order: 2),
+        Category(.catalogueClass, "measure", "行政强制措施", aliases: ["强制措施"], order: 3),
+        Category(.catalogueClass, "execution", "行政强制执行", aliases: ["强制执行"], order: 4),
+        Category(.catalogueClass, "licensing", "行政许可", aliases: ["许可"], order: 5),
+        Category(.catalogueClass, "other", "其他", aliases: ["其它", "其他行政权力"], order: 6),
     ]
 
     /// Pre-2021 penalty names that cover two types (《行政处罚法》(2017) 第八条 "暂扣或者吊销许可证、

@@ -19,4 +19,6 @@ public enum CategoryKind: String, Sendable, CaseIterable, Codable {
     case partyType
     /// Kinds of case file a case-file review (案卷评查) looks at (案卷类型).
     case caseFileType
+    /// Classes of item in the enforcement item catalogue (综合行政执法事项清单, 事项类别).
+    case catalogueClass
 }

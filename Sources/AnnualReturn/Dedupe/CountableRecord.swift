@@ -149,3 +149,26 @@ extension CaseFileReview: CountableRecord {
         stager.caseReview(row)
     }
 }
+
+extension CatalogueItem: CountableRecord {
+    static var dataset: Dataset { .catalogue }
+    var dedupeKey: String { itemID }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(itemID)
+        builder.add(name)
+        builder.add(itemClass)
+        builder.add(basis)
+        builder.add(unit)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+    func addSums(to sums: inout [String: Int64]) {}
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.catalogueItem(row)
+    }
+}

@@ -42,6 +42,12 @@ extension CaseFileReview: RecordFields {
     }
 }
 
+extension CatalogueItem: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("item_id", itemID), ("item_name", name), ("item_class", itemClass), ("basis", basis), ("unit", unit)]
+    }
+}
+
 /// One field that changed between two versions of a record.
 public struct FieldChange: Sendable, Equatable {
     public var key: String

@@ -65,7 +65,7 @@ public enum FigureExplainer {
         }
         var notes: [String] = []
         if !outside.isEmpty {
-            notes.append("另有 \(outside.count) 条记录的\(query.dataset.decisiveDateColumn.header)不在 \(query.scope.chineseName)内，不计入：\(ExplanationWording.list(outside))")
+            notes.append("另有 \(outside.count) 条记录的\((query.dataset.decisiveDateColumn?.header ?? "日期"))不在 \(query.scope.chineseName)内，不计入：\(ExplanationWording.list(outside))")
         }
         notes += rejectedNote(query.dataset, in: result)
         return (entries, total, notes)

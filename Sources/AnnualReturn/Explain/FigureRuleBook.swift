@@ -17,6 +17,7 @@ struct FigureRuleBook {
         enforcement()
         threeSystems()
         caseReviews(prefix: "", scope: yearScope, when: "办结日期在本年")
+        catalogue()
         records()
         if let previous = configuration.previousYear { yearOverYear(previous) }
         for period in configuration.periods { namedPeriod(period) }
@@ -384,6 +385,25 @@ struct FigureRuleBook {
                 record.isMeasure ? nil : (.one, "\(ExplanationWording.action(record)) · 决定日期\(inside)")
             }))
         caseReviews(prefix: prefix, scope: scope, when: "办结日期在 \(range)（含两端）")
+    }
+
+    // MARK: catalogue.*
+
+    private mutating func catalogue() {
+        let scope = yearScope
+        add("catalogue.items", "综合行政执法事项清单所列事项数（清单导出，每行一项，不分日期）",
+            "Items of the enforcement item catalogue, one per row of its export, undated.", unit: "项",
+            .records(.overCatalogue(scope: scope) { item in
+                (.one, "\(ExplanationWording.name(.catalogueClass, item.itemClass)) · \(item.name)")
+            }))
+        for itemClass in Catalogue.categories(.catalogueClass) {
+            let code = itemClass.code
+            add("catalogue.by_class.\(code)", "事项类别为\(itemClass.name)的清单事项数",
+                "Catalogue items of the class \(code).", unit: "项",
+                .records(.overCatalogue(scope: scope) { item in
+                    item.itemClass == code ? (.one, item.name) : nil
+                }))
+        }
     }
 
     // MARK: case_reviews.*

@@ -31,6 +31,21 @@ struct RecordQuery {
     }
 }
 
+extension RecordQuery {
+    /// A query over the catalogue's items, which are not dated: every item the selection
+    /// accepts counts, whatever the scope.
+    static func overCatalogue(scope: FigureScope, select: @escaping (CatalogueItem) -> (Contribution, String)?) -> RecordQuery {
+        RecordQuery(dataset: .catalogue, scope: scope, tallying: .count) { counted in
+            let inside = counted.catalogue.compactMap { located -> ExplanationEntry? in
+                guard let (contribution, reason) = select(located.record) else { return nil }
+                return ExplanationEntry(location: located.location, key: located.record.itemID, reason: reason,
+                                        contribution: contribution)
+            }
+            return (inside, [])
+        }
+    }
+}
+
 /// How the records a rule selects add up.
 enum Tallying {
     /// Each selected record counts 1, or adds its number.

@@ -28,6 +28,10 @@ public struct FigureBuilder {
         enforcement(&figures, year)
         threeSystems(&figures, year)
         caseReviews(&figures, year, prefix: "")
+        figures["catalogue.items"] = .integer(year.catalogueItems)
+        for itemClass in Catalogue.categories(.catalogueClass) {
+            figures["catalogue.by_class.\(itemClass.code)"] = .integer(year.catalogueItemsByClass[itemClass.code] ?? 0)
+        }
         records(&figures)
         if let previous = configuration.previousYear { yearOverYear(&figures, previous) }
         for period in configuration.periods {

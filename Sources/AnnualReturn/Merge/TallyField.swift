@@ -51,6 +51,8 @@ enum TallyField {
             ("reviewed_files", .count(\.reviewedFiles)),
             ("reviewed_files_by_type", .countsByCode(\.reviewedFilesByType)),
             ("review_problems", .count(\.reviewProblems)),
+            ("catalogue_items", .count(\.catalogueItems)),
+            ("catalogue_items_by_class", .countsByCode(\.catalogueItemsByClass)),
             ("measures", .count(\.measures)),
             ("executions", .count(\.executions)),
             ("actions_by_kind", .countsByCode(\.actionsByKind)),

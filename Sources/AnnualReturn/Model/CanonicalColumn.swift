@@ -60,6 +60,12 @@ extension CanonicalColumn {
                                                         also: ["告知听证", "是否告知听证权利"])
     public static let hearingRequested = CanonicalColumn("hearing_requested", "是否申请听证", .yesNo, also: ["申请听证"])
 
+    // The enforcement item catalogue 综合行政执法事项清单
+    public static let itemID = CanonicalColumn("item_id", "事项编码", .code, also: ["事项编号"])
+    public static let itemName = CanonicalColumn("item_name", "事项名称", .text)
+    public static let itemClass = CanonicalColumn("item_class", "事项类别", .category, also: ["事项类型", "权力类别"])
+    public static let itemBasis = CanonicalColumn("basis", "实施依据", .text, also: ["设定依据"])
+
     // Case-file reviews 案卷评查
     public static let fileID = CanonicalColumn("file_id", "案卷编号", .code, also: ["案卷号"])
     public static let caseFileType = CanonicalColumn("case_type", "案卷类型", .category, also: ["案卷类别", "案件类型"])

@@ -1,11 +1,14 @@
 /// The exports the return is made from: the enforcement system's three, and the optional
-/// records of case-file reviews (案卷评查).
+/// records of case-file reviews (案卷评查) and the enforcement item catalogue (事项清单).
 public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     case inspections
     case penalties
     case enforcement
     /// 案卷评查: one row per case file reviewed. Optional; its figures are 0 without it.
     case caseReviews = "case_reviews"
+    /// 综合行政执法事项清单: one row per item of the bureau's enforcement catalogue. Optional;
+    /// undated (the list in force is counted whole).
+    case catalogue
 
     /// The Chinese name used in headings and reports.
     public var title: String {
@@ -14,6 +17,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return "行政处罚案件"
         case .enforcement: return "行政强制"
         case .caseReviews: return "案卷评查"
+        case .catalogue: return "综合行政执法事项清单"
         }
     }
 
@@ -24,16 +28,19 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return .caseID
         case .enforcement: return .actionID
         case .caseReviews: return .fileID
+        case .catalogue: return .itemID
         }
     }
 
-    /// The date that decides which period a record belongs to.
-    public var decisiveDateColumn: CanonicalColumn {
+    /// The date that decides which period a record belongs to; nil for the catalogue, whose
+    /// items are not dated.
+    public var decisiveDateColumn: CanonicalColumn? {
         switch self {
         case .inspections: return .date
         case .penalties: return .decisionDate
         case .enforcement: return .actionDate
         case .caseReviews: return .fileClosedDate
+        case .catalogue: return nil
         }
     }
 
@@ -44,6 +51,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return [.caseID, .decisionDate, .penaltyTypes]
         case .enforcement: return [.actionID, .actionDate, .actionKind]
         case .caseReviews: return [.fileID, .caseFileType, .fileClosedDate]
+        case .catalogue: return [.itemID, .itemClass]
         }
     }
 
@@ -62,6 +70,8 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
             return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit]
         case .caseReviews:
             return [.fileID, .caseFileType, .fileClosedDate, .reviewedCaseID, .problems, .reviewDate, .unit]
+        case .catalogue:
+            return [.itemID, .itemName, .itemClass, .itemBasis, .unit]
         }
     }
 

@@ -93,6 +93,16 @@ public struct CaseFileReview: Hashable, Sendable {
     public var unit: String
 }
 
+/// One item of the enforcement item catalogue (综合行政执法事项清单): a row of its export.
+public struct CatalogueItem: Hashable, Sendable {
+    public var itemID: String
+    public var name: String
+    /// A catalogue-class code (`penalty`, `inspection`, `measure`, `execution`, …).
+    public var itemClass: String
+    public var basis: String
+    public var unit: String
+}
+
 /// A typed record and where it came from.
 public struct Located<Record: Hashable & Sendable>: Sendable {
     public var record: Record

@@ -129,6 +129,7 @@ public struct ReportPipeline {
                 case .penalties: try read(input, file, as: PenaltyRecord.self, lockdown: lockdown)
                 case .enforcement: try read(input, file, as: EnforcementRecord.self, lockdown: lockdown)
                 case .caseReviews: try read(input, file, as: CaseFileReview.self, lockdown: lockdown)
+                case .catalogue: try read(input, file, as: CatalogueItem.self, lockdown: lockdown)
                 }
             }
         }
@@ -335,6 +336,7 @@ public struct ReportPipeline {
             case .penalties: try takeOut(PenaltyRecord.self, indices, from: file, removed: &removedRows)
             case .enforcement: try takeOut(EnforcementRecord.self, indices, from: file, removed: &removedRows)
             case .caseReviews: try takeOut(CaseFileReview.self, indices, from: file, removed: &removedRows)
+            case .catalogue: try takeOut(CatalogueItem.self, indices, from: file, removed: &removedRows)
             }
         }
         if keepsRecords { counted.removeAll { removedRows.contains(RowReference(file: $0, row: $1)) } }

@@ -27,6 +27,7 @@ public struct CountedRecords: Sendable {
     public var penalties: [Located<PenaltyRecord>] = []
     public var actions: [Located<EnforcementRecord>] = []
     public var caseReviews: [Located<CaseFileReview>] = []
+    public var catalogue: [Located<CatalogueItem>] = []
 
     public init(inspections: [Located<InspectionRecord>] = [], penalties: [Located<PenaltyRecord>] = [],
                 actions: [Located<EnforcementRecord>] = [], caseReviews: [Located<CaseFileReview>] = []) {
@@ -45,6 +46,7 @@ extension CountedRecords {
         case let penalty as PenaltyRecord: penalties.append(Located(penalty, at: location))
         case let action as EnforcementRecord: actions.append(Located(action, at: location))
         case let review as CaseFileReview: caseReviews.append(Located(review, at: location))
+        case let item as CatalogueItem: catalogue.append(Located(item, at: location))
         default: preconditionFailure("a record of no known dataset")
         }
     }
@@ -55,5 +57,6 @@ extension CountedRecords {
         penalties.removeAll { isReplaced(.init(dataset: .penalties, fileIndex: $0.location.fileIndex), $0.location.row) }
         actions.removeAll { isReplaced(.init(dataset: .enforcement, fileIndex: $0.location.fileIndex), $0.location.row) }
         caseReviews.removeAll { isReplaced(.init(dataset: .caseReviews, fileIndex: $0.location.fileIndex), $0.location.row) }
+        catalogue.removeAll { isReplaced(.init(dataset: .catalogue, fileIndex: $0.location.fileIndex), $0.location.row) }
     }
 }

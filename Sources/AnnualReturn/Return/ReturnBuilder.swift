@@ -25,7 +25,7 @@ public struct ReturnBuilder {
             bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
             lockdownMonths: configuration.lockdownMonths.sorted(),
             tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
-                     threeSystems(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
+                     threeSystems(), catalogue(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
                 + (configuration.previousYear.map { [yearOverYear($0)] } ?? []),
             notes: notes)
     }
@@ -167,6 +167,22 @@ public struct ReturnBuilder {
             columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows, notes: notes)
     }
 
+    /// 综合行政执法事项清单: the items of the bureau's enforcement catalogue, by class.
+    private func catalogue() -> ReturnTable {
+        var rows = [single("catalogue.items", "事项总数", unit: "项")]
+        rows += Catalogue.categories(.catalogueClass).map {
+            single("catalogue.by_class.\($0.code)", "\($0.name)事项", unit: "项", level: 1)
+        }
+        var notes: [String] = []
+        if (result.configuration.inputs[.catalogue] ?? []).isEmpty {
+            notes.append("未提供综合行政执法事项清单（配置文件 inputs 的 catalogue），各项为 0。")
+        }
+        return ReturnTable(
+            id: "catalogue", title: "表7 综合行政执法事项清单",
+            convention: "清单现行事项每项计一项，按事项类别分列；清单不分年度，以生成本表时的清单为准。",
+            columns: [ReturnColumn(id: "items", title: "事项数", unit: "项")], rows: rows, notes: notes)
+    }
+
     /// 案卷评查: the case files reviewed, by the day their case was closed — for the year and
     /// for each named period, since a review window is usually one.
     private func caseReviews() -> ReturnTable {
@@ -189,7 +205,7 @@ public struct ReturnBuilder {
             notes.append("未提供案卷评查记录（配置文件 inputs 的 case_reviews），各项为 0。")
         }
         return ReturnTable(
-            id: "case_reviews", title: "表7 案卷评查",
+            id: "case_reviews", title: "表8 案卷评查",
             convention: "每宗被评查的案卷计一宗，按其案件办结日期归期；发现问题数为评查记录所列问题之和。",
             columns: columns, rows: rows, notes: notes)
     }
@@ -208,7 +224,7 @@ public struct ReturnBuilder {
         rows.insert(ReturnRow(id: "industry_trade", label: "工贸行业小计", cells: groupIDs.map { .count(count($0)) },
                               figureIDs: groupIDs), at: firstTrade)
         return ReturnTable(
-            id: "by_industry", title: "表8 分行业情况",
+            id: "by_industry", title: "表9 分行业情况",
             convention: "行业领域为空或无法识别的计入“其他”。",
             columns: [ReturnColumn(id: "inspections", title: "检查次数", unit: "家次"),
                       ReturnColumn(id: "penalties", title: "处罚案件", unit: "件")],
@@ -238,7 +254,7 @@ public struct ReturnBuilder {
                                   return .decimal(nil)
                               }, figureIDs: averageIDs))
         return ReturnTable(
-            id: "monthly", title: "表9 分月情况",
+            id: "monthly", title: "表10 分月情况",
             convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
             columns: Self.seriesColumns,
             rows: rows)
@@ -252,7 +268,7 @@ public struct ReturnBuilder {
                              cells: ids.map { .count(count($0)) }, figureIDs: ids)
         }
         return ReturnTable(
-            id: "quarterly", title: "表10 分季度情况", convention: nil,
+            id: "quarterly", title: "表11 分季度情况", convention: nil,
             columns: Self.seriesColumns,
             rows: rows)
     }
@@ -287,7 +303,7 @@ public struct ReturnBuilder {
                              unit: unit, figureIDs: ids)
         }
         return ReturnTable(
-            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 11 : 12) 与上年比较",
+            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 12 : 13) 与上年比较",
             convention: "上年数字取自\(previous.year)年度统计年报（\(previous.source)），按同一口径统计；增减% = 增减 ÷ 上年，上年为0时不计算。",
             columns: [ReturnColumn(id: "current", title: "\(year)年", unit: ""),
                       ReturnColumn(id: "previous", title: "\(previous.year)年", unit: ""),
@@ -310,7 +326,7 @@ public struct ReturnBuilder {
                             "enforcement.measures", "enforcement.executions"].map { prefix + $0 })
         }
         return ReturnTable(
-            id: "periods", title: "表11 指定统计区间",
+            id: "periods", title: "表12 指定统计区间",
             convention: "区间含起止两日，可跨年度；按决定性日期归入。",
             columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
                       ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),

@@ -237,4 +237,25 @@ struct RecordStager: Sendable {
         guard check.errors.isEmpty, let record else { return .rejected(problems: check.errors + check.warnings) }
         return .record(record, warnings: check.warnings)
     }
+
+    // MARK: The enforcement item catalogue
+
+    func catalogueItem(_ row: CSVRecord) -> Outcome<CatalogueItem> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let itemID = check.identifier(.itemID, required: true)
+        let classText = check.raw(.itemClass)
+        var itemClass: Category?
+        if TextNormalizer.compact(classText).isEmpty {
+            check.error(.missingRequired, .itemClass, "事项类别 (item_class) is empty; every row needs one")
+        } else {
+            itemClass = check.category(.catalogueClass, classText, column: .itemClass, what: "catalogue class (事项类别)")
+        }
+        guard check.errors.isEmpty, let itemClass, !itemID.isEmpty else {
+            return .rejected(problems: check.errors + check.warnings)
+        }
+        return .record(CatalogueItem(itemID: itemID, name: check.text(.itemName), itemClass: itemClass.code,
+                                     basis: check.text(.itemBasis), unit: check.text(.unit)),
+                       warnings: check.warnings)
+    }
 }

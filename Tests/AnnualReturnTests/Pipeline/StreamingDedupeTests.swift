@@ -233,7 +233,15 @@ struct RecordFingerprintTests {
         ("problems", { $0.problems = 3 }), ("reviewDate", { $0.reviewDate = day }), ("unit", { $0.unit = "" }),
     ] }
 
+    static let item = CatalogueItem(itemID: "SX-1", name: "对…的行政处罚", itemClass: "penalty", basis: "《安全生产法》",
+                                    unit: "示例区应急管理局")
+    static var itemChanges: [(String, (inout CatalogueItem) -> Void)] { [
+        ("itemID", { $0.itemID = "SX-2" }), ("name", { $0.name = "" }), ("itemClass", { $0.itemClass = "measure" }),
+        ("basis", { $0.basis = "" }), ("unit", { $0.unit = "" }),
+    ] }
+
     @Test func everyFieldOfEveryRecordIsInItsFingerprint() {
+        Self.check(Self.item, Self.itemChanges)
         Self.check(Self.review, Self.reviewChanges)
         Self.check(Self.penalty, Self.penaltyChanges)
         Self.check(Self.inspection, Self.inspectionChanges)
