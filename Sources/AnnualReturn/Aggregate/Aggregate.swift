@@ -66,6 +66,20 @@ public struct Aggregate: Sendable, Equatable {
         place(record.date, by: -1) { $0.remove(record) }
     }
 
+    /// A licensing record counts in three places: its application by the day it was made (申请),
+    /// its acceptance by the day it was accepted (受理), its decision by the decision day — a
+    /// decision moves the as-of date like any other.
+    public mutating func add(_ record: LicensingRecord) { count(record, by: 1) }
+    public mutating func remove(_ record: LicensingRecord) { count(record, by: -1) }
+
+    private mutating func count(_ record: LicensingRecord, by sign: Int) {
+        placeWithoutAsOf(record.appliedDate) { $0.countApplication(by: sign) }
+        if let day = record.acceptedOn { placeWithoutAsOf(day) { $0.countAcceptance(by: sign) } }
+        if let day = record.decisionDate, record.decision != nil {
+            place(day, by: sign) { $0.countLicensingDecision(record, by: sign) }
+        }
+    }
+
     /// A catalogue item is not dated: it counts in the year's tally, the catalogue in force.
     public mutating func add(_ record: CatalogueItem) { yearTally.add(record) }
     public mutating func remove(_ record: CatalogueItem) { yearTally.remove(record) }

@@ -46,6 +46,15 @@ public struct Tally: Sendable, Equatable {
     public var hearingsNotified = 0
     public var hearingsRequested = 0
 
+    // Licensing (行政许可): applications by the day they were made, acceptances by the day
+    // they were accepted, decisions by their day (see `Aggregate.add(_:)`).
+    public var licensingApplications = 0
+    public var licensingAccepted = 0
+    public var licensingDecisions: [String: Int] = [:]
+    public var licensingPublishedOnTime = 0
+    public var licensingPublishedLate = 0
+    public var licensingUnpublished = 0
+
     // Case-file reviews (案卷评查), by the day each case was closed.
     public var reviewedFiles = 0
     public var reviewedFilesByType: [String: Int] = [:]
@@ -136,6 +145,20 @@ public struct Tally: Sendable, Equatable {
         reviewProblems += sign * record.problems
     }
 
+    /// The parts of a licensing record, each counted in the period of its own day.
+    mutating func countApplication(by sign: Int) { licensingApplications += sign }
+    mutating func countAcceptance(by sign: Int) { licensingAccepted += sign }
+    mutating func countLicensingDecision(_ record: LicensingRecord, by sign: Int) {
+        guard let decision = record.decision else { return }
+        Self.bump(&licensingDecisions, decision, by: sign)
+        switch record.publication {
+        case .onTime?: licensingPublishedOnTime += sign
+        case .late?: licensingPublishedLate += sign
+        case .unpublished?: licensingUnpublished += sign
+        case nil: break
+        }
+    }
+
     private mutating func count(_ record: CatalogueItem, by sign: Int) {
         catalogueItems += sign
         Self.bump(&catalogueItemsByClass, record.itemClass, by: sign)
@@ -191,6 +214,12 @@ public struct Tally: Sendable, Equatable {
         majorDecisionsReviewed += other.majorDecisionsReviewed
         hearingsNotified += other.hearingsNotified
         hearingsRequested += other.hearingsRequested
+        licensingApplications += other.licensingApplications
+        licensingAccepted += other.licensingAccepted
+        licensingDecisions.merge(other.licensingDecisions, uniquingKeysWith: +)
+        licensingPublishedOnTime += other.licensingPublishedOnTime
+        licensingPublishedLate += other.licensingPublishedLate
+        licensingUnpublished += other.licensingUnpublished
         reviewedFiles += other.reviewedFiles
         reviewedFilesByType.merge(other.reviewedFilesByType, uniquingKeysWith: +)
         reviewProblems += other.reviewProblems

@@ -64,6 +64,7 @@ public enum Catalogue {
         case .partyType: partyTypeNames
         case .caseFileType: caseFileTypeNames
         case .catalogueClass: catalogueClassNames
+        case .licensingDecision: licensingDecisionNames
         }
     }
 
@@ -76,6 +77,7 @@ public enum Catalogue {
     private static let partyTypeNames = nameTable(.partyType)
     private static let caseFileTypeNames = nameTable(.caseFileType)
     private static let catalogueClassNames = nameTable(.catalogueClass)
+    private static let licensingDecisionNames = nameTable(.licensingDecision)
 
     /// Builds the name table of `kind` from `all` and, for penalty types, the ambiguous legacy
     /// names.

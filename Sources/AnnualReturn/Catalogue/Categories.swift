@@ -98,6 +98,20 @@ extension Catalogue {
         Category(.catalogueClass, "execution", "行政强制执行", aliases: ["强制执行"], order: 4),
         Category(.catalogueClass, "licensing", "行政许可", aliases: ["许可"], order: 5),
         Category(.catalogueClass, "other", "其他", aliases: ["其它", "其他行政权力"], order: 6),
+
+        // 《行政许可法》: 准予 (第三十八条), 变更 (第四十九条) and 延续 (第五十条) are grants; 不予
+        // 许可 (第三十八条); 不予受理 (第三十二条); 撤销 (第六十九条).
+        Category(.licensingDecision, "grant", "准予许可", aliases: ["准予", "许可", "同意", "批准", "准予行政许可"],
+                 order: 1, legalBasis: "《行政许可法》第三十八条"),
+        Category(.licensingDecision, "change", "准予变更", aliases: ["变更"], order: 2,
+                 legalBasis: "《行政许可法》第四十九条"),
+        Category(.licensingDecision, "renew", "准予延续", aliases: ["延续"], order: 3,
+                 legalBasis: "《行政许可法》第五十条"),
+        Category(.licensingDecision, "refuse", "不予许可", aliases: ["不予", "不予批准", "不予行政许可", "不同意"],
+                 order: 4, legalBasis: "《行政许可法》第三十八条"),
+        Category(.licensingDecision, "not_accepted", "不予受理", order: 5, legalBasis: "《行政许可法》第三十二条"),
+        Category(.licensingDecision, "revoke", "撤销许可", aliases: ["撤销", "撤销行政许可"], order: 6,
+                 legalBasis: "《行政许可法》第六十九条"),
     ]
 
     /// Pre-2021 penalty names that cover two types (《行政处罚法》(2017) 第八条 "暂扣或者吊销许可证、

@@ -21,4 +21,7 @@ public enum CategoryKind: String, Sendable, CaseIterable, Codable {
     case caseFileType
     /// Classes of item in the enforcement item catalogue (综合行政执法事项清单, 事项类别).
     case catalogueClass
+    /// What a licensing application came to (行政许可决定): granted, changed, renewed, refused,
+    /// not accepted, revoked.
+    case licensingDecision
 }

@@ -172,3 +172,31 @@ extension CatalogueItem: CountableRecord {
         stager.catalogueItem(row)
     }
 }
+
+extension LicensingRecord: CountableRecord {
+    static var dataset: Dataset { .licensing }
+    var dedupeKey: String { licenceID }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(licenceID)
+        builder.add(item)
+        builder.add(applicant)
+        builder.add(appliedDate)
+        builder.add(acceptedDate)
+        builder.add(decisionDate)
+        builder.add(decision)
+        builder.add(publishedDate)
+        builder.add(unit)
+        builder.add(publication?.rawValue)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+    func addSums(to sums: inout [String: Int64]) {}
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.licensing(row)
+    }
+}

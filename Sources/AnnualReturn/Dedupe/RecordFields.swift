@@ -42,6 +42,15 @@ extension CaseFileReview: RecordFields {
     }
 }
 
+extension LicensingRecord: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("licence_id", licenceID), ("item", item), ("applicant", applicant.name),
+         ("credit_code", applicant.creditCode ?? ""), ("applied_date", appliedDate.description),
+         ("accepted_date", acceptedDate?.description ?? ""), ("decision_date", decisionDate?.description ?? ""),
+         ("decision", decision ?? ""), ("published_date", publishedDate?.description ?? ""), ("unit", unit)]
+    }
+}
+
 extension CatalogueItem: RecordFields {
     public var fieldValues: [(key: String, value: String)] {
         [("item_id", itemID), ("item_name", name), ("item_class", itemClass), ("basis", basis), ("unit", unit)]

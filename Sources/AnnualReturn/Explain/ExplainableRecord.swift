@@ -25,3 +25,9 @@ extension CaseFileReview: ExplainableRecord {
     var explainKey: String { fileID }
     var decisiveDate: CalendarDay { closedDate }
 }
+
+extension LicensingRecord: ExplainableRecord {
+    var explainKey: String { licenceID }
+    /// The decision day, or the application day while it is pending.
+    var decisiveDate: CalendarDay { decisionDate ?? appliedDate }
+}

@@ -18,6 +18,7 @@ struct FigureRuleBook {
         threeSystems()
         caseReviews(prefix: "", scope: yearScope, when: "办结日期在本年")
         catalogue()
+        licensing()
         records()
         if let previous = configuration.previousYear { yearOverYear(previous) }
         for period in configuration.periods { namedPeriod(period) }
@@ -385,6 +386,65 @@ struct FigureRuleBook {
                 record.isMeasure ? nil : (.one, "\(ExplanationWording.action(record)) · 决定日期\(inside)")
             }))
         caseReviews(prefix: prefix, scope: scope, when: "办结日期在 \(range)（含两端）")
+    }
+
+    // MARK: licensing.*
+
+    private mutating func licensing() {
+        let scope = yearScope
+        let describe: @Sendable (LicensingRecord) -> String = { record in
+            "行政许可 · \(record.item.isEmpty ? "许可事项未填" : record.item)"
+        }
+        add("licensing.applications", "申请日期在本年的行政许可申请件数", "Licensing applications made in the year.",
+            unit: "件", .records(.over(.licensing, \.licensing, scope: scope, dated: { $0.appliedDate }) { record in
+                (.one, "\(describe(record)) · 申请日期 \(record.appliedDate)")
+            }))
+        add("licensing.accepted", "受理日期在本年的件数（未填受理日期的，以受理后作出的决定日期计）",
+            "Applications accepted in the year (by the acceptance day, else the day of a decision other than 不予受理).",
+            unit: "件", .records(.over(.licensing, \.licensing, scope: scope, dated: \.acceptedOn) { record in
+                (.one, describe(record))
+            }))
+        add("licensing.granted", "决定日期在本年的准予件数（准予许可、准予变更、准予延续）",
+            "Grants decided in the year, changes and renewals included.", unit: "件",
+            .records(.over(.licensing, \.licensing, scope: scope, dated: \.decisionDate) { record in
+                record.isGranted ? (.one, "\(describe(record)) · \(ExplanationWording.name(.licensingDecision, record.decision ?? ""))") : nil
+            }))
+        for decision in Catalogue.categories(.licensingDecision) {
+            let code = decision.code
+            add("licensing.by_decision.\(code)", "决定日期在本年、决定结果为\(decision.name)的件数",
+                "Decisions of the year that were \(code).", unit: "件",
+                .records(.over(.licensing, \.licensing, scope: scope, dated: \.decisionDate) { record in
+                    record.decision == code ? (.one, describe(record)) : nil
+                }))
+        }
+        let prefix = "three_systems.licensing_publication."
+        guard configuration.calendarFolder != nil else {
+            let none = FigureRule.Method.statement(source: "未配置工作日历（配置文件的 calendars），无法计算 7 个工作日公示时限，故为空")
+            for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
+                add(prefix + part, "公示时限指标：需配置工作日历（calendars）",
+                    "Publication within 7 working days: needs a working-day calendar (`calendars`).", unit: "件", none)
+            }
+            return
+        }
+        let published: @Sendable (LicensingRecord) -> String = { $0.publishedDate.map { "公示日期 \($0)" } ?? "未公示" }
+        add(prefix + "decisions", "本年行政许可决定（不含不予受理）中判断了公示时限的件数",
+            "Licensing decisions of the year (不予受理 aside) judged against the 7-working-day deadline.", unit: "件",
+            .records(.over(.licensing, \.licensing, scope: scope, dated: \.decisionDate) { record in
+                record.publication == nil ? nil : (.one, "\(describe(record)) · \(published(record))")
+            }))
+        for (status, label) in [(Publication.onTime, "7 个工作日内公示"), (.late, "逾期公示"), (.unpublished, "未公示")] {
+            add(prefix + status.rawValue, "本年行政许可决定中\(label)的件数", "Licensing decisions of the year: \(status.rawValue).",
+                unit: "件", .records(.over(.licensing, \.licensing, scope: scope, dated: \.decisionDate) { record in
+                    record.publication == status ? (.one, "\(describe(record)) · \(published(record))") : nil
+                }))
+        }
+        add(prefix + "on_time_pct", "许可决定按时公示率 = 7 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数",
+            "Licensing decisions made public on time over those judged, in percent with one decimal.", unit: "件",
+            .records(.over(.licensing, \.licensing, scope: scope, tallying: .rate, dated: \.decisionDate) { record in
+                guard let publication = record.publication else { return nil }
+                return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1),
+                        "\(describe(record)) · \(published(record))")
+            }))
     }
 
     // MARK: catalogue.*

@@ -32,6 +32,26 @@ struct RecordQuery {
 }
 
 extension RecordQuery {
+    /// A query whose records belong to the period of a day other than their decisive date —
+    /// a licensing application by the day it was made, say; a record with no such day does
+    /// not count.
+    static func over<Record: ExplainableRecord>(
+        _ dataset: Dataset, _ records: KeyPath<CountedRecords, [Located<Record>]>, scope: FigureScope,
+        tallying: Tallying = .count, dated day: @escaping (Record) -> CalendarDay?,
+        select: @escaping (Record) -> (Contribution, String)?
+    ) -> RecordQuery {
+        RecordQuery(dataset: dataset, scope: scope, tallying: tallying) { counted in
+            var inside: [ExplanationEntry] = [], outside: [ExplanationEntry] = []
+            for located in counted[keyPath: records] {
+                guard let date = day(located.record), let (contribution, reason) = select(located.record) else { continue }
+                let entry = ExplanationEntry(location: located.location, key: located.record.explainKey,
+                                             date: date, reason: reason, contribution: contribution)
+                if scope.contains(date) { inside.append(entry) } else { outside.append(entry) }
+            }
+            return (inside, outside)
+        }
+    }
+
     /// A query over the catalogue's items, which are not dated: every item the selection
     /// accepts counts, whatever the scope.
     static func overCatalogue(scope: FigureScope, select: @escaping (CatalogueItem) -> (Contribution, String)?) -> RecordQuery {

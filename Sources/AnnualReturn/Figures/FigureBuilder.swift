@@ -27,6 +27,7 @@ public struct FigureBuilder {
         penalties(&figures, year)
         enforcement(&figures, year)
         threeSystems(&figures, year)
+        licensing(&figures, year)
         caseReviews(&figures, year, prefix: "")
         figures["catalogue.items"] = .integer(year.catalogueItems)
         for itemClass in Catalogue.categories(.catalogueClass) {
@@ -131,6 +132,28 @@ public struct FigureBuilder {
         figures[prefix + "hearings.notified"] = .integer(tally.hearingsNotified)
         figures[prefix + "hearings.requested"] = .integer(tally.hearingsRequested)
         figures[prefix + "hearings.held"] = .integer(tally.hearings)
+    }
+
+    /// 行政许可: applications, acceptances and decisions, each by its own day; and the
+    /// publication of the year's decisions (三项制度), null without a calendar.
+    private func licensing(_ figures: inout Figures, _ tally: Tally) {
+        figures["licensing.applications"] = .integer(tally.licensingApplications)
+        figures["licensing.accepted"] = .integer(tally.licensingAccepted)
+        let decisions = tally.licensingDecisions
+        figures["licensing.granted"] = .integer(["grant", "change", "renew"].reduce(0) { $0 + (decisions[$1] ?? 0) })
+        for decision in Catalogue.categories(.licensingDecision) {
+            figures["licensing.by_decision.\(decision.code)"] = .integer(decisions[decision.code] ?? 0)
+        }
+        let prefix = "three_systems.licensing_publication."
+        let judged = tally.licensingPublishedOnTime + tally.licensingPublishedLate + tally.licensingUnpublished
+        let hasCalendar = configuration.calendarFolder != nil
+        let count = { (value: Int) in hasCalendar ? FigureValue.integer(value) : .null }
+        figures[prefix + "decisions"] = count(judged)
+        figures[prefix + "on_time"] = count(tally.licensingPublishedOnTime)
+        figures[prefix + "late"] = count(tally.licensingPublishedLate)
+        figures[prefix + "unpublished"] = count(tally.licensingUnpublished)
+        figures[prefix + "on_time_pct"] =
+            hasCalendar ? Ratio.percent(tally.licensingPublishedOnTime, of: judged).map(FigureValue.text) ?? .null : .null
     }
 
     /// 案卷评查: reviewed case files by the day their case was closed, for the year and each

@@ -60,6 +60,15 @@ extension CanonicalColumn {
                                                         also: ["告知听证", "是否告知听证权利"])
     public static let hearingRequested = CanonicalColumn("hearing_requested", "是否申请听证", .yesNo, also: ["申请听证"])
 
+    // Licensing decisions 行政许可
+    public static let licenceID = CanonicalColumn("licence_id", "许可编号", .code, also: ["申请编号", "受理编号"])
+    public static let licenceItem = CanonicalColumn("item", "许可事项", .text, also: ["事项名称"])
+    public static let applicant = CanonicalColumn("applicant", "申请人", .name, also: ["申请单位"])
+    public static let appliedDate = CanonicalColumn("applied_date", "申请日期", .date, also: ["收件日期"])
+    public static let acceptedDate = CanonicalColumn("accepted_date", "受理日期", .date)
+    public static let licenceDecisionDate = CanonicalColumn("decision_date", "决定日期", .date, also: ["办结日期"])
+    public static let licenceDecision = CanonicalColumn("decision", "决定结果", .category, also: ["办理结果", "许可决定"])
+
     // The enforcement item catalogue 综合行政执法事项清单
     public static let itemID = CanonicalColumn("item_id", "事项编码", .code, also: ["事项编号"])
     public static let itemName = CanonicalColumn("item_name", "事项名称", .text)

@@ -1,9 +1,12 @@
-/// The exports the return is made from: the enforcement system's three, and the optional
-/// records of case-file reviews (案卷评查) and the enforcement item catalogue (事项清单).
+/// The exports the return is made from: the enforcement system's three, the optional
+/// licensing export (行政许可), and the optional records of case-file reviews (案卷评查) and the
+/// enforcement item catalogue (事项清单).
 public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     case inspections
     case penalties
     case enforcement
+    /// 行政许可: one row per licensing application and what it came to. Optional.
+    case licensing
     /// 案卷评查: one row per case file reviewed. Optional; its figures are 0 without it.
     case caseReviews = "case_reviews"
     /// 综合行政执法事项清单: one row per item of the bureau's enforcement catalogue. Optional;
@@ -16,6 +19,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return "检查记录"
         case .penalties: return "行政处罚案件"
         case .enforcement: return "行政强制"
+        case .licensing: return "行政许可"
         case .caseReviews: return "案卷评查"
         case .catalogue: return "综合行政执法事项清单"
         }
@@ -27,6 +31,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return .inspectionID
         case .penalties: return .caseID
         case .enforcement: return .actionID
+        case .licensing: return .licenceID
         case .caseReviews: return .fileID
         case .catalogue: return .itemID
         }
@@ -39,6 +44,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return .date
         case .penalties: return .decisionDate
         case .enforcement: return .actionDate
+        case .licensing: return .licenceDecisionDate
         case .caseReviews: return .fileClosedDate
         case .catalogue: return nil
         }
@@ -50,6 +56,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .inspections: return [.inspectionID, .date, .kind]
         case .penalties: return [.caseID, .decisionDate, .penaltyTypes]
         case .enforcement: return [.actionID, .actionDate, .actionKind]
+        case .licensing: return [.licenceID, .appliedDate]
         case .caseReviews: return [.fileID, .caseFileType, .fileClosedDate]
         case .catalogue: return [.itemID, .itemClass]
         }
@@ -68,6 +75,9 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
                     .hearingRequested]
         case .enforcement:
             return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit]
+        case .licensing:
+            return [.licenceID, .licenceItem, .applicant, .creditCode, .appliedDate, .acceptedDate, .licenceDecisionDate,
+                    .licenceDecision, .publishedDate, .unit]
         case .caseReviews:
             return [.fileID, .caseFileType, .fileClosedDate, .reviewedCaseID, .problems, .reviewDate, .unit]
         case .catalogue:

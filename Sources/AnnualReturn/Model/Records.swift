@@ -93,6 +93,36 @@ public struct CaseFileReview: Hashable, Sendable {
     public var unit: String
 }
 
+/// One licensing application and what came of it: a row of the licensing export.
+public struct LicensingRecord: Hashable, Sendable {
+    public var licenceID: String
+    public var item: String
+    public var applicant: EnterpriseRef
+    /// 申请: counted by this day.
+    public var appliedDate: CalendarDay
+    public var acceptedDate: CalendarDay?
+    /// The decision and its day, nil while the application is pending.
+    public var decisionDate: CalendarDay?
+    /// A licensing-decision code (`grant`, `change`, `renew`, `refuse`, `not_accepted`, `revoke`).
+    public var decision: String?
+    public var publishedDate: CalendarDay?
+    public var unit: String
+    /// Whether the decision was made public within 7 working days; nil without a calendar, for
+    /// a pending application, or for 不予受理 (not a decision on the licence).
+    public var publication: Publication? = nil
+
+    /// 准予: a grant, including a granted change (变更) or renewal (延续).
+    public var isGranted: Bool { decision == "grant" || decision == "change" || decision == "renew" }
+
+    /// 受理: the day the application was accepted — the 受理日期, or else the decision day of an
+    /// application that was decided other than by 不予受理.
+    public var acceptedOn: CalendarDay? {
+        if let acceptedDate { return acceptedDate }
+        guard let decision, decision != "not_accepted" else { return nil }
+        return decisionDate
+    }
+}
+
 /// One item of the enforcement item catalogue (综合行政执法事项清单): a row of its export.
 public struct CatalogueItem: Hashable, Sendable {
     public var itemID: String

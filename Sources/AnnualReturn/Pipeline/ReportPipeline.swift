@@ -128,6 +128,7 @@ public struct ReportPipeline {
                 case .inspections: try read(input, file, as: InspectionRecord.self, lockdown: lockdown)
                 case .penalties: try read(input, file, as: PenaltyRecord.self, lockdown: lockdown)
                 case .enforcement: try read(input, file, as: EnforcementRecord.self, lockdown: lockdown)
+                case .licensing: try read(input, file, as: LicensingRecord.self, lockdown: lockdown)
                 case .caseReviews: try read(input, file, as: CaseFileReview.self, lockdown: lockdown)
                 case .catalogue: try read(input, file, as: CatalogueItem.self, lockdown: lockdown)
                 }
@@ -150,9 +151,11 @@ public struct ReportPipeline {
 
     /// The publication rule, its calendar loaded for every year a counted decision or its
     /// deadline can fall in: the return's year and each period's, and the year after the last
-    /// (a late-December decision is due in January). Nil without a calendar or penalties.
+    /// (a late-December decision is due in January). Nil without a calendar, or without
+    /// penalty and licensing exports.
     private static func publicationRule(for configuration: ReturnConfiguration) throws(PipelineError) -> PublicationRule? {
-        guard let folder = configuration.calendarFolder, !(configuration.inputs[.penalties] ?? []).isEmpty else {
+        let decided = (configuration.inputs[.penalties] ?? []) + (configuration.inputs[.licensing] ?? [])
+        guard let folder = configuration.calendarFolder, !decided.isEmpty else {
             return nil
         }
         let years = [configuration.year] + configuration.periods.flatMap { [$0.from.year, $0.to.year] }
@@ -335,6 +338,7 @@ public struct ReportPipeline {
             case .inspections: try takeOut(InspectionRecord.self, indices, from: file, removed: &removedRows)
             case .penalties: try takeOut(PenaltyRecord.self, indices, from: file, removed: &removedRows)
             case .enforcement: try takeOut(EnforcementRecord.self, indices, from: file, removed: &removedRows)
+            case .licensing: try takeOut(LicensingRecord.self, indices, from: file, removed: &removedRows)
             case .caseReviews: try takeOut(CaseFileReview.self, indices, from: file, removed: &removedRows)
             case .catalogue: try takeOut(CatalogueItem.self, indices, from: file, removed: &removedRows)
             }

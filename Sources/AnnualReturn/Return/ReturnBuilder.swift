@@ -25,7 +25,7 @@ public struct ReturnBuilder {
             bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
             lockdownMonths: configuration.lockdownMonths.sorted(),
             tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
-                     threeSystems(), catalogue(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
+                     licensing(), threeSystems(), catalogue(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
                 + (configuration.previousYear.map { [yearOverYear($0)] } ?? []),
             notes: notes)
     }
@@ -128,6 +128,33 @@ public struct ReturnBuilder {
                            columns: [ReturnColumn(id: "actions", title: "件数", unit: "件")], rows: rows)
     }
 
+    /// 行政许可: applications by the day they were made, acceptances by the day accepted,
+    /// decisions by their day; grants include granted changes and renewals.
+    private func licensing() -> ReturnTable {
+        var rows = [
+            single("licensing.applications", "申请", unit: "件"),
+            single("licensing.accepted", "受理", unit: "件"),
+            single("licensing.granted", "准予", unit: "件"),
+        ]
+        for code in ["grant", "change", "renew"] {
+            let name = Catalogue.category(.licensingDecision, code: code)?.name ?? code
+            rows.append(single("licensing.by_decision.\(code)", name, unit: "件", level: 1))
+        }
+        rows += [
+            single("licensing.by_decision.refuse", "不予许可", unit: "件"),
+            single("licensing.by_decision.not_accepted", "不予受理", unit: "件"),
+            single("licensing.by_decision.revoke", "撤销许可", unit: "件"),
+        ]
+        var notes: [String] = []
+        if (result.configuration.inputs[.licensing] ?? []).isEmpty {
+            notes.append("未提供行政许可导出（配置文件 inputs 的 licensing），各项为 0。")
+        }
+        return ReturnTable(
+            id: "licensing", title: "表6 行政许可情况",
+            convention: "申请按申请日期、受理按受理日期（未填的按受理后的决定日期）、其余按决定日期归期；准予含准予变更、准予延续。",
+            columns: [ReturnColumn(id: "value", title: "件数", unit: "件")], rows: rows, notes: notes)
+    }
+
     /// 三项制度: publication in time (行政执法公示), legal review of major decisions (重大执法决定
     /// 法制审核) and hearings, over the year's penalty decisions.
     private func threeSystems() -> ReturnTable {
@@ -142,6 +169,8 @@ public struct ReturnBuilder {
         }
         var onTimeRate = percent("three_systems.publication.on_time_pct")
         onTimeRate.label = "按时公示率（%）"
+        var licensingRate = percent("three_systems.licensing_publication.on_time_pct")
+        licensingRate.label = "按时公示率（%）"
         var reviewedRate = percent("three_systems.legal_review.reviewed_pct")
         reviewedRate.label = "法制审核率（%）"
         let rows = [
@@ -156,14 +185,19 @@ public struct ReturnBuilder {
             single("three_systems.hearings.notified", "告知听证权利（件）", unit: "件"),
             single("three_systems.hearings.requested", "当事人申请听证", unit: "件", level: 1),
             single("three_systems.hearings.held", "举行听证", unit: "件", level: 1),
+            publication("three_systems.licensing_publication.decisions", "行政许可决定（件）", level: 0),
+            publication("three_systems.licensing_publication.on_time", "7个工作日内公示"),
+            publication("three_systems.licensing_publication.late", "逾期公示"),
+            publication("three_systems.licensing_publication.unpublished", "未公示"),
+            licensingRate,
         ]
         var notes = ["逾期公示和未公示的本年决定逐件列入数据问题报告（published-late、not-published）。"]
         if !hasCalendar {
             notes.insert("未配置工作日历（calendars），无法计算 7 个工作日公示时限，公示各行不予统计。", at: 0)
         }
         return ReturnTable(
-            id: "three_systems", title: "表6 行政执法三项制度",
-            convention: "按本年行政处罚决定统计：自决定之日起 7 个工作日内（按国务院公布的节假日及调休安排计算工作日）公示的为按时公示；重大执法决定以是否法制审核为准；申请听证的视为已告知，举行听证的视为已申请。",
+            id: "three_systems", title: "表7 行政执法三项制度",
+            convention: "按本年行政处罚决定和行政许可决定（不含不予受理）统计：自决定之日起 7 个工作日内（按国务院公布的节假日及调休安排计算工作日）公示的为按时公示；重大执法决定以是否法制审核为准；申请听证的视为已告知，举行听证的视为已申请。",
             columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows, notes: notes)
     }
 
@@ -178,7 +212,7 @@ public struct ReturnBuilder {
             notes.append("未提供综合行政执法事项清单（配置文件 inputs 的 catalogue），各项为 0。")
         }
         return ReturnTable(
-            id: "catalogue", title: "表7 综合行政执法事项清单",
+            id: "catalogue", title: "表8 综合行政执法事项清单",
             convention: "清单现行事项每项计一项，按事项类别分列；清单不分年度，以生成本表时的清单为准。",
             columns: [ReturnColumn(id: "items", title: "事项数", unit: "项")], rows: rows, notes: notes)
     }
@@ -205,7 +239,7 @@ public struct ReturnBuilder {
             notes.append("未提供案卷评查记录（配置文件 inputs 的 case_reviews），各项为 0。")
         }
         return ReturnTable(
-            id: "case_reviews", title: "表8 案卷评查",
+            id: "case_reviews", title: "表9 案卷评查",
             convention: "每宗被评查的案卷计一宗，按其案件办结日期归期；发现问题数为评查记录所列问题之和。",
             columns: columns, rows: rows, notes: notes)
     }
@@ -224,7 +258,7 @@ public struct ReturnBuilder {
         rows.insert(ReturnRow(id: "industry_trade", label: "工贸行业小计", cells: groupIDs.map { .count(count($0)) },
                               figureIDs: groupIDs), at: firstTrade)
         return ReturnTable(
-            id: "by_industry", title: "表9 分行业情况",
+            id: "by_industry", title: "表10 分行业情况",
             convention: "行业领域为空或无法识别的计入“其他”。",
             columns: [ReturnColumn(id: "inspections", title: "检查次数", unit: "家次"),
                       ReturnColumn(id: "penalties", title: "处罚案件", unit: "件")],
@@ -254,7 +288,7 @@ public struct ReturnBuilder {
                                   return .decimal(nil)
                               }, figureIDs: averageIDs))
         return ReturnTable(
-            id: "monthly", title: "表10 分月情况",
+            id: "monthly", title: "表11 分月情况",
             convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
             columns: Self.seriesColumns,
             rows: rows)
@@ -268,7 +302,7 @@ public struct ReturnBuilder {
                              cells: ids.map { .count(count($0)) }, figureIDs: ids)
         }
         return ReturnTable(
-            id: "quarterly", title: "表11 分季度情况", convention: nil,
+            id: "quarterly", title: "表12 分季度情况", convention: nil,
             columns: Self.seriesColumns,
             rows: rows)
     }
@@ -303,7 +337,7 @@ public struct ReturnBuilder {
                              unit: unit, figureIDs: ids)
         }
         return ReturnTable(
-            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 12 : 13) 与上年比较",
+            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 13 : 14) 与上年比较",
             convention: "上年数字取自\(previous.year)年度统计年报（\(previous.source)），按同一口径统计；增减% = 增减 ÷ 上年，上年为0时不计算。",
             columns: [ReturnColumn(id: "current", title: "\(year)年", unit: ""),
                       ReturnColumn(id: "previous", title: "\(previous.year)年", unit: ""),
@@ -326,7 +360,7 @@ public struct ReturnBuilder {
                             "enforcement.measures", "enforcement.executions"].map { prefix + $0 })
         }
         return ReturnTable(
-            id: "periods", title: "表12 指定统计区间",
+            id: "periods", title: "表13 指定统计区间",
             convention: "区间含起止两日，可跨年度；按决定性日期归入。",
             columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
                       ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),

@@ -258,4 +258,43 @@ struct RecordStager: Sendable {
                                      basis: check.text(.itemBasis), unit: check.text(.unit)),
                        warnings: check.warnings)
     }
+
+    // MARK: Licensing
+
+    func licensing(_ row: CSVRecord) -> Outcome<LicensingRecord> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let licenceID = check.identifier(.licenceID, required: true)
+        let applied = check.requiredDate(.appliedDate)
+        let accepted = check.optionalDate(.acceptedDate)
+        let decided = check.optionalDate(.licenceDecisionDate)
+        let decisionText = check.raw(.licenceDecision)
+        var decision: Category?
+        if !TextNormalizer.compact(decisionText).isEmpty {
+            decision = check.category(.licensingDecision, decisionText, column: .licenceDecision,
+                                      what: "licensing decision (决定结果)")
+            if decision != nil && decided == nil {
+                check.error(.missingRequired, .licenceDecisionDate,
+                            "决定日期 (decision_date) is empty, but 决定结果 says \(decisionText); a decision is counted by its day")
+            }
+        } else if decided != nil {
+            check.warning(.missingRequired, .licenceDecision,
+                          "决定结果 (decision) is empty although 决定日期 is given; counted as pending")
+        }
+        let published = check.optionalDate(.publishedDate)
+        let applicant = check.enterprise(name: .applicant)
+        // 不予受理 turns the application away before any decision on the licence: nothing to publish.
+        var publication: Publication?
+        if let decided, let decision, decision.code != "not_accepted" {
+            publication = publicationRule?.judge(decision: decided, published: published, check: &check)
+        }
+        guard check.errors.isEmpty, let applied, !licenceID.isEmpty else {
+            return .rejected(problems: check.errors + check.warnings)
+        }
+        let record = LicensingRecord(
+            licenceID: licenceID, item: check.text(.licenceItem), applicant: applicant, appliedDate: applied,
+            acceptedDate: accepted, decisionDate: decision == nil ? nil : decided, decision: decision?.code,
+            publishedDate: published, unit: check.text(.unit), publication: publication)
+        return .record(record, warnings: check.warnings)
+    }
 }

@@ -240,7 +240,20 @@ struct RecordFingerprintTests {
         ("basis", { $0.basis = "" }), ("unit", { $0.unit = "" }),
     ] }
 
+    static let licence = LicensingRecord(
+        licenceID: "XK-1", item: "危险化学品经营许可", applicant: EnterpriseRef(creditCode: nil, name: "甲公司"),
+        appliedDate: day, acceptedDate: nil, decisionDate: day, decision: "grant", publishedDate: nil, unit: "审批股")
+    static var licenceChanges: [(String, (inout LicensingRecord) -> Void)] { [
+        ("licenceID", { $0.licenceID = "XK-2" }), ("item", { $0.item = "" }),
+        ("applicant", { $0.applicant = EnterpriseRef(creditCode: "X", name: "甲公司") }),
+        ("appliedDate", { $0.appliedDate = day.adding(days: -1) }), ("acceptedDate", { $0.acceptedDate = day }),
+        ("decisionDate", { $0.decisionDate = nil }), ("decision", { $0.decision = "renew" }),
+        ("publishedDate", { $0.publishedDate = day }), ("unit", { $0.unit = "" }),
+        ("publication", { $0.publication = .onTime }),
+    ] }
+
     @Test func everyFieldOfEveryRecordIsInItsFingerprint() {
+        Self.check(Self.licence, Self.licenceChanges)
         Self.check(Self.item, Self.itemChanges)
         Self.check(Self.review, Self.reviewChanges)
         Self.check(Self.penalty, Self.penaltyChanges)
