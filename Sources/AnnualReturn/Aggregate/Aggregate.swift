@@ -80,6 +80,11 @@ public struct Aggregate: Sendable, Equatable {
         }
     }
 
+    /// A review or lawsuit counts in the year and periods it was closed in; it is not the
+    /// bureau's own activity, so it does not move the as-of date.
+    public mutating func add(_ record: DisputeRecord) { placeWithoutAsOf(record.closedDate) { $0.add(record) } }
+    public mutating func remove(_ record: DisputeRecord) { placeWithoutAsOf(record.closedDate) { $0.remove(record) } }
+
     /// A catalogue item is not dated: it counts in the year's tally, the catalogue in force.
     public mutating func add(_ record: CatalogueItem) { yearTally.add(record) }
     public mutating func remove(_ record: CatalogueItem) { yearTally.remove(record) }

@@ -55,6 +55,11 @@ public struct Tally: Sendable, Equatable {
     public var licensingPublishedLate = 0
     public var licensingUnpublished = 0
 
+    // Administrative reviews and lawsuits against the bureau, by the day each was closed.
+    public var reviewsByOutcome: [String: Int] = [:]
+    public var lawsuitsByOutcome: [String: Int] = [:]
+    public var lawsuitsWithHeadInCourt = 0
+
     // Case-file reviews (案卷评查), by the day each case was closed.
     public var reviewedFiles = 0
     public var reviewedFilesByType: [String: Int] = [:]
@@ -78,6 +83,7 @@ public struct Tally: Sendable, Equatable {
     public mutating func add(_ record: EnforcementRecord) { count(record, by: 1) }
     public mutating func add(_ record: CaseFileReview) { count(record, by: 1) }
     public mutating func add(_ record: CatalogueItem) { count(record, by: 1) }
+    public mutating func add(_ record: DisputeRecord) { count(record, by: 1) }
 
     /// Takes out a record added before (an older version a newer export replaced): the tally is
     /// then exactly what it would be had the record never been added.
@@ -86,6 +92,7 @@ public struct Tally: Sendable, Equatable {
     public mutating func remove(_ record: EnforcementRecord) { count(record, by: -1) }
     public mutating func remove(_ record: CaseFileReview) { count(record, by: -1) }
     public mutating func remove(_ record: CatalogueItem) { count(record, by: -1) }
+    public mutating func remove(_ record: DisputeRecord) { count(record, by: -1) }
 
     /// Adds (`sign` 1) or removes (`sign` -1) one record.
     private mutating func count(_ record: InspectionRecord, by sign: Int) {
@@ -159,6 +166,15 @@ public struct Tally: Sendable, Equatable {
         }
     }
 
+    private mutating func count(_ record: DisputeRecord, by sign: Int) {
+        if record.kind == "review" {
+            Self.bump(&reviewsByOutcome, record.outcome, by: sign)
+        } else {
+            Self.bump(&lawsuitsByOutcome, record.outcome, by: sign)
+            if record.headAppeared { lawsuitsWithHeadInCourt += sign }
+        }
+    }
+
     private mutating func count(_ record: CatalogueItem, by sign: Int) {
         catalogueItems += sign
         Self.bump(&catalogueItemsByClass, record.itemClass, by: sign)
@@ -220,6 +236,9 @@ public struct Tally: Sendable, Equatable {
         licensingPublishedOnTime += other.licensingPublishedOnTime
         licensingPublishedLate += other.licensingPublishedLate
         licensingUnpublished += other.licensingUnpublished
+        reviewsByOutcome.merge(other.reviewsByOutcome, uniquingKeysWith: +)
+        lawsuitsByOutcome.merge(other.lawsuitsByOutcome, uniquingKeysWith: +)
+        lawsuitsWithHeadInCourt += other.lawsuitsWithHeadInCourt
         reviewedFiles += other.reviewedFiles
         reviewedFilesByType.merge(other.reviewedFilesByType, uniquingKeysWith: +)
         reviewProblems += other.reviewProblems

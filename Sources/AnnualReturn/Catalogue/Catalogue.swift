@@ -65,6 +65,8 @@ public enum Catalogue {
         case .caseFileType: caseFileTypeNames
         case .catalogueClass: catalogueClassNames
         case .licensingDecision: licensingDecisionNames
+        case .disputeKind: disputeKindNames
+        case .disputeOutcome: disputeOutcomeNames
         }
     }
 
@@ -78,6 +80,8 @@ public enum Catalogue {
     private static let caseFileTypeNames = nameTable(.caseFileType)
     private static let catalogueClassNames = nameTable(.catalogueClass)
     private static let licensingDecisionNames = nameTable(.licensingDecision)
+    private static let disputeKindNames = nameTable(.disputeKind)
+    private static let disputeOutcomeNames = nameTable(.disputeOutcome)
 
     /// Builds the name table of `kind` from `all` and, for penalty types, the ambiguous legacy
     /// names.

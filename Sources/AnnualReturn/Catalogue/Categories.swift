@@ -110,6 +110,21 @@ extension Catalogue {
         Category(.licensingDecision, "refuse", "不予许可", aliases: ["不予", "不予批准", "不予行政许可", "不同意"],
                  order: 4, legalBasis: "《行政许可法》第三十八条"),
         Category(.licensingDecision, "not_accepted", "不予受理", order: 5, legalBasis: "《行政许可法》第三十二条"),
+        Category(.disputeKind, "review", "行政复议", aliases: ["复议"], order: 1, legalBasis: "《行政复议法》"),
+        Category(.disputeKind, "litigation", "行政诉讼", aliases: ["诉讼", "行政应诉", "应诉"], order: 2,
+                 legalBasis: "《行政诉讼法》"),
+
+        // 《行政复议法》 (2017) 第二十八条 and 《行政诉讼法》 第六十九条 to 第七十八条. Which outcomes each
+        // kind can have is `DisputeRecord.outcomes(of:)`.
+        Category(.disputeOutcome, "upheld", "维持", aliases: ["决定维持", "复议维持"], order: 1),
+        Category(.disputeOutcome, "dismissed", "驳回", aliases: ["驳回申请", "驳回诉讼请求", "判决驳回"], order: 2),
+        Category(.disputeOutcome, "withdrawn", "撤诉", aliases: ["原告撤诉", "准予撤诉"], order: 3),
+        Category(.disputeOutcome, "revoked", "撤销", aliases: ["决定撤销", "判决撤销"], order: 4),
+        Category(.disputeOutcome, "changed", "变更", aliases: ["决定变更", "判决变更"], order: 5),
+        Category(.disputeOutcome, "confirmed_illegal", "确认违法", aliases: ["确认无效"], order: 6),
+        Category(.disputeOutcome, "ordered", "责令履行", aliases: ["履行", "判决履行", "责令限期履行"], order: 7),
+        Category(.disputeOutcome, "mediated", "调解和解", aliases: ["调解", "和解"], order: 8),
+        Category(.disputeOutcome, "terminated", "终止", aliases: ["复议终止", "终止审理"], order: 9),
         Category(.licensingDecision, "revoke", "撤销许可", aliases: ["撤销", "撤销行政许可"], order: 6,
                  legalBasis: "《行政许可法》第六十九条"),
     ]

@@ -24,4 +24,8 @@ public enum CategoryKind: String, Sendable, CaseIterable, Codable {
     /// What a licensing application came to (行政许可决定): granted, changed, renewed, refused,
     /// not accepted, revoked.
     case licensingDecision
+    /// 行政复议 or 行政诉讼 (a case against the bureau's decision).
+    case disputeKind
+    /// How an administrative review or a lawsuit ended (复议结果, 判决结果).
+    case disputeOutcome
 }

@@ -200,3 +200,29 @@ extension LicensingRecord: CountableRecord {
         stager.licensing(row)
     }
 }
+
+extension DisputeRecord: CountableRecord {
+    static var dataset: Dataset { .disputes }
+    var dedupeKey: String { disputeID }
+
+    var fingerprint: RecordFingerprint {
+        var builder = FingerprintBuilder()
+        builder.add(disputeID)
+        builder.add(kind)
+        builder.add(receivedDate)
+        builder.add(closedDate)
+        builder.add(outcome)
+        builder.add(headAppeared)
+        builder.add(claimant)
+        builder.add(unit)
+        return builder.finish()
+    }
+
+    func count(into aggregate: inout Aggregate) { aggregate.add(self) }
+    func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
+    func addSums(to sums: inout [String: Int64]) {}
+
+    static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
+        stager.dispute(row)
+    }
+}

@@ -51,6 +51,14 @@ extension LicensingRecord: RecordFields {
     }
 }
 
+extension DisputeRecord: RecordFields {
+    public var fieldValues: [(key: String, value: String)] {
+        [("dispute_id", disputeID), ("dispute_kind", kind), ("received_date", receivedDate?.description ?? ""),
+         ("closed_date", closedDate.description), ("outcome", outcome), ("head_appeared", headAppeared ? "yes" : "no"),
+         ("claimant", claimant), ("unit", unit)]
+    }
+}
+
 extension CatalogueItem: RecordFields {
     public var fieldValues: [(key: String, value: String)] {
         [("item_id", itemID), ("item_name", name), ("item_class", itemClass), ("basis", basis), ("unit", unit)]

@@ -31,3 +31,8 @@ extension LicensingRecord: ExplainableRecord {
     /// The decision day, or the application day while it is pending.
     var decisiveDate: CalendarDay { decisionDate ?? appliedDate }
 }
+
+extension DisputeRecord: ExplainableRecord {
+    var explainKey: String { disputeID }
+    var decisiveDate: CalendarDay { closedDate }
+}

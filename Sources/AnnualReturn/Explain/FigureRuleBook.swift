@@ -19,6 +19,7 @@ struct FigureRuleBook {
         caseReviews(prefix: "", scope: yearScope, when: "办结日期在本年")
         catalogue()
         licensing()
+        disputes()
         records()
         if let previous = configuration.previousYear { yearOverYear(previous) }
         for period in configuration.periods { namedPeriod(period) }
@@ -444,6 +445,44 @@ struct FigureRuleBook {
                 guard let publication = record.publication else { return nil }
                 return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1),
                         "\(describe(record)) · \(published(record))")
+            }))
+    }
+
+    // MARK: administrative_review.*, litigation.*
+
+    private mutating func disputes() {
+        let scope = yearScope
+        let describe: @Sendable (DisputeRecord) -> String = { record in
+            "\(ExplanationWording.name(.disputeKind, record.kind)) · \(ExplanationWording.name(.disputeOutcome, record.outcome)) · 结案日期 \(record.closedDate)"
+        }
+        for (prefix, kind, against, label) in [("administrative_review.", "review", "corrected", "纠错"),
+                                               ("litigation.", "litigation", "lost", "败诉")] {
+            let kindName = ExplanationWording.name(.disputeKind, kind)
+            add(prefix + "closed", "结案日期在本年的\(kindName)案件数", "\(kind) cases closed in the year.", unit: "件",
+                .records(.over(.disputes, \.disputes, scope: scope) { $0.kind == kind ? (.one, describe($0)) : nil }))
+            for outcome in DisputeRecord.outcomes(of: kind) {
+                let name = ExplanationWording.name(.disputeOutcome, outcome)
+                add(prefix + "by_outcome.\(outcome)", "结案日期在本年、结果为\(name)的\(kindName)案件数",
+                    "\(kind) cases closed in the year as \(outcome).", unit: "件",
+                    .records(.over(.disputes, \.disputes, scope: scope) { record in
+                        record.kind == kind && record.outcome == outcome ? (.one, describe(record)) : nil
+                    }))
+            }
+            add(prefix + against, "本年\(kindName)\(label)件数：结果为撤销、变更、确认违法或责令履行",
+                "\(kind) cases of the year ending revoked, changed, confirmed illegal or ordered.", unit: "件",
+                .records(.over(.disputes, \.disputes, scope: scope) { record in
+                    record.kind == kind && record.isAgainstTheBureau ? (.one, describe(record)) : nil
+                }))
+            add(prefix + against + "_pct", "\(label)率 = \(label)件数 ÷ 结案件数，百分数保留一位小数，四舍五入",
+                "\(against) over closed \(kind) cases, in percent with one decimal, rounded half-up.", unit: "件",
+                .records(.over(.disputes, \.disputes, scope: scope, tallying: .rate) { record in
+                    record.kind == kind ? (.fraction(numerator: record.isAgainstTheBureau ? 1 : 0, denominator: 1), describe(record)) : nil
+                }))
+        }
+        add("litigation.head_in_court", "本年结案的行政诉讼中行政机关负责人出庭应诉的件数",
+            "Lawsuits closed in the year in which the bureau's head appeared in court.", unit: "件",
+            .records(.over(.disputes, \.disputes, scope: scope) { record in
+                record.headAppeared ? (.one, "\(describe(record)) · 负责人出庭应诉") : nil
             }))
     }
 

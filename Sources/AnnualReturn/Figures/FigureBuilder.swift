@@ -28,6 +28,7 @@ public struct FigureBuilder {
         enforcement(&figures, year)
         threeSystems(&figures, year)
         licensing(&figures, year)
+        disputes(&figures, year)
         caseReviews(&figures, year, prefix: "")
         figures["catalogue.items"] = .integer(year.catalogueItems)
         for itemClass in Catalogue.categories(.catalogueClass) {
@@ -154,6 +155,25 @@ public struct FigureBuilder {
         figures[prefix + "unpublished"] = count(tally.licensingUnpublished)
         figures[prefix + "on_time_pct"] =
             hasCalendar ? Ratio.percent(tally.licensingPublishedOnTime, of: judged).map(FigureValue.text) ?? .null : .null
+    }
+
+    /// 行政复议 and 行政诉讼 closed in the year: by outcome, 纠错 (a review found the bureau
+    /// wrong) and 败诉 (a lawsuit lost), with their rates, and the head appearing in court.
+    private func disputes(_ figures: inout Figures, _ tally: Tally) {
+        for (prefix, kind, byOutcome, against) in [
+            ("administrative_review.", "review", tally.reviewsByOutcome, "corrected"),
+            ("litigation.", "litigation", tally.lawsuitsByOutcome, "lost"),
+        ] {
+            let closed = byOutcome.values.reduce(0, +)
+            let wrong = DisputeRecord.againstTheBureau.reduce(0) { $0 + (byOutcome[$1] ?? 0) }
+            figures[prefix + "closed"] = .integer(closed)
+            for outcome in DisputeRecord.outcomes(of: kind) {
+                figures[prefix + "by_outcome.\(outcome)"] = .integer(byOutcome[outcome] ?? 0)
+            }
+            figures[prefix + against] = .integer(wrong)
+            figures[prefix + against + "_pct"] = Ratio.percent(wrong, of: closed).map(FigureValue.text) ?? .null
+        }
+        figures["litigation.head_in_court"] = .integer(tally.lawsuitsWithHeadInCourt)
     }
 
     /// 案卷评查: reviewed case files by the day their case was closed, for the year and each

@@ -69,6 +69,16 @@ extension CanonicalColumn {
     public static let licenceDecisionDate = CanonicalColumn("decision_date", "决定日期", .date, also: ["办结日期"])
     public static let licenceDecision = CanonicalColumn("decision", "决定结果", .category, also: ["办理结果", "许可决定"])
 
+    // Administrative review and litigation 行政复议、行政诉讼
+    public static let disputeID = CanonicalColumn("dispute_id", "案号", .code, also: ["复议诉讼案号", "案件编号"])
+    public static let disputeKind = CanonicalColumn("dispute_kind", "类型", .category, also: ["案件类型", "复议或诉讼"])
+    public static let receivedDate = CanonicalColumn("received_date", "收案日期", .date, also: ["立案日期"])
+    public static let disputeClosedDate = CanonicalColumn("closed_date", "结案日期", .date, also: ["审结日期", "办结日期"])
+    public static let outcome = CanonicalColumn("outcome", "结果", .category, also: ["审理结果", "复议结果", "判决结果"])
+    public static let headAppeared = CanonicalColumn("head_appeared", "负责人出庭应诉", .yesNo,
+                                                     also: ["行政机关负责人出庭应诉", "负责人是否出庭"])
+    public static let claimant = CanonicalColumn("claimant", "申请人或原告", .name, also: ["申请人", "原告"])
+
     // The enforcement item catalogue 综合行政执法事项清单
     public static let itemID = CanonicalColumn("item_id", "事项编码", .code, also: ["事项编号"])
     public static let itemName = CanonicalColumn("item_name", "事项名称", .text)

@@ -1,5 +1,5 @@
 /// The exports the return is made from: the enforcement system's three, the optional
-/// licensing export (行政许可), and the optional records of case-file reviews (案卷评查) and the
+/// licensing (行政许可) and review and litigation (复议与诉讼) exports, and the optional records of case-file reviews (案卷评查) and the
 /// enforcement item catalogue (事项清单).
 public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     case inspections
@@ -7,6 +7,8 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
     case enforcement
     /// 行政许可: one row per licensing application and what it came to. Optional.
     case licensing
+    /// 行政复议和行政应诉: one row per review or lawsuit against the bureau. Optional.
+    case disputes = "review_litigation"
     /// 案卷评查: one row per case file reviewed. Optional; its figures are 0 without it.
     case caseReviews = "case_reviews"
     /// 综合行政执法事项清单: one row per item of the bureau's enforcement catalogue. Optional;
@@ -20,6 +22,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return "行政处罚案件"
         case .enforcement: return "行政强制"
         case .licensing: return "行政许可"
+        case .disputes: return "行政复议和行政应诉"
         case .caseReviews: return "案卷评查"
         case .catalogue: return "综合行政执法事项清单"
         }
@@ -32,6 +35,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return .caseID
         case .enforcement: return .actionID
         case .licensing: return .licenceID
+        case .disputes: return .disputeID
         case .caseReviews: return .fileID
         case .catalogue: return .itemID
         }
@@ -45,6 +49,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return .decisionDate
         case .enforcement: return .actionDate
         case .licensing: return .licenceDecisionDate
+        case .disputes: return .disputeClosedDate
         case .caseReviews: return .fileClosedDate
         case .catalogue: return nil
         }
@@ -57,6 +62,7 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .penalties: return [.caseID, .decisionDate, .penaltyTypes]
         case .enforcement: return [.actionID, .actionDate, .actionKind]
         case .licensing: return [.licenceID, .appliedDate]
+        case .disputes: return [.disputeID, .disputeKind, .disputeClosedDate, .outcome]
         case .caseReviews: return [.fileID, .caseFileType, .fileClosedDate]
         case .catalogue: return [.itemID, .itemClass]
         }
@@ -78,6 +84,8 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
         case .licensing:
             return [.licenceID, .licenceItem, .applicant, .creditCode, .appliedDate, .acceptedDate, .licenceDecisionDate,
                     .licenceDecision, .publishedDate, .unit]
+        case .disputes:
+            return [.disputeID, .disputeKind, .receivedDate, .disputeClosedDate, .outcome, .headAppeared, .claimant, .unit]
         case .caseReviews:
             return [.fileID, .caseFileType, .fileClosedDate, .reviewedCaseID, .problems, .reviewDate, .unit]
         case .catalogue:

@@ -123,6 +123,35 @@ public struct LicensingRecord: Hashable, Sendable {
     }
 }
 
+/// One administrative review (行政复议) or lawsuit (行政诉讼) against the bureau, closed: a row of
+/// the review-and-litigation export.
+public struct DisputeRecord: Hashable, Sendable {
+    public var disputeID: String
+    /// `review` or `litigation`.
+    public var kind: String
+    public var receivedDate: CalendarDay?
+    /// Counted by this day.
+    public var closedDate: CalendarDay
+    /// A dispute-outcome code allowed for `kind` (``outcomes(of:)``).
+    public var outcome: String
+    /// Whether the bureau's head appeared in court (行政机关负责人出庭应诉); lawsuits only.
+    public var headAppeared: Bool
+    public var claimant: String
+    public var unit: String
+
+    /// The outcomes each kind can have: 《行政复议法》 for a review, 《行政诉讼法》 for a lawsuit.
+    public static func outcomes(of kind: String) -> [String] {
+        kind == "review"
+            ? ["upheld", "dismissed", "revoked", "changed", "confirmed_illegal", "ordered", "mediated", "terminated"]
+            : ["dismissed", "withdrawn", "revoked", "changed", "confirmed_illegal", "ordered"]
+    }
+
+    /// The outcomes that found the bureau wrong: 纠错 for a review, 败诉 for a lawsuit.
+    public static let againstTheBureau: Set<String> = ["revoked", "changed", "confirmed_illegal", "ordered"]
+
+    public var isAgainstTheBureau: Bool { Self.againstTheBureau.contains(outcome) }
+}
+
 /// One item of the enforcement item catalogue (综合行政执法事项清单): a row of its export.
 public struct CatalogueItem: Hashable, Sendable {
     public var itemID: String

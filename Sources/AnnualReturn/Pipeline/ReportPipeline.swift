@@ -129,6 +129,7 @@ public struct ReportPipeline {
                 case .penalties: try read(input, file, as: PenaltyRecord.self, lockdown: lockdown)
                 case .enforcement: try read(input, file, as: EnforcementRecord.self, lockdown: lockdown)
                 case .licensing: try read(input, file, as: LicensingRecord.self, lockdown: lockdown)
+                case .disputes: try read(input, file, as: DisputeRecord.self, lockdown: lockdown)
                 case .caseReviews: try read(input, file, as: CaseFileReview.self, lockdown: lockdown)
                 case .catalogue: try read(input, file, as: CatalogueItem.self, lockdown: lockdown)
                 }
@@ -339,6 +340,7 @@ public struct ReportPipeline {
             case .penalties: try takeOut(PenaltyRecord.self, indices, from: file, removed: &removedRows)
             case .enforcement: try takeOut(EnforcementRecord.self, indices, from: file, removed: &removedRows)
             case .licensing: try takeOut(LicensingRecord.self, indices, from: file, removed: &removedRows)
+            case .disputes: try takeOut(DisputeRecord.self, indices, from: file, removed: &removedRows)
             case .caseReviews: try takeOut(CaseFileReview.self, indices, from: file, removed: &removedRows)
             case .catalogue: try takeOut(CatalogueItem.self, indices, from: file, removed: &removedRows)
             }

@@ -27,6 +27,7 @@ public struct CountedRecords: Sendable {
     public var penalties: [Located<PenaltyRecord>] = []
     public var actions: [Located<EnforcementRecord>] = []
     public var licensing: [Located<LicensingRecord>] = []
+    public var disputes: [Located<DisputeRecord>] = []
     public var caseReviews: [Located<CaseFileReview>] = []
     public var catalogue: [Located<CatalogueItem>] = []
 
@@ -47,6 +48,7 @@ extension CountedRecords {
         case let penalty as PenaltyRecord: penalties.append(Located(penalty, at: location))
         case let action as EnforcementRecord: actions.append(Located(action, at: location))
         case let licence as LicensingRecord: licensing.append(Located(licence, at: location))
+        case let dispute as DisputeRecord: disputes.append(Located(dispute, at: location))
         case let review as CaseFileReview: caseReviews.append(Located(review, at: location))
         case let item as CatalogueItem: catalogue.append(Located(item, at: location))
         default: preconditionFailure("a record of no known dataset")
@@ -58,6 +60,7 @@ extension CountedRecords {
         inspections.removeAll { isReplaced(.init(dataset: .inspections, fileIndex: $0.location.fileIndex), $0.location.row) }
         penalties.removeAll { isReplaced(.init(dataset: .penalties, fileIndex: $0.location.fileIndex), $0.location.row) }
         actions.removeAll { isReplaced(.init(dataset: .enforcement, fileIndex: $0.location.fileIndex), $0.location.row) }
+        disputes.removeAll { isReplaced(.init(dataset: .disputes, fileIndex: $0.location.fileIndex), $0.location.row) }
         licensing.removeAll { isReplaced(.init(dataset: .licensing, fileIndex: $0.location.fileIndex), $0.location.row) }
         caseReviews.removeAll { isReplaced(.init(dataset: .caseReviews, fileIndex: $0.location.fileIndex), $0.location.row) }
         catalogue.removeAll { isReplaced(.init(dataset: .catalogue, fileIndex: $0.location.fileIndex), $0.location.row) }

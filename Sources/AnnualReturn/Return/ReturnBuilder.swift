@@ -25,7 +25,7 @@ public struct ReturnBuilder {
             bureau: configuration.bureau, year: year, asOf: result.asOf, isFinal: configuration.isFinal,
             lockdownMonths: configuration.lockdownMonths.sorted(),
             tables: [inspections(), penaltySummary(), penaltiesByType(), penaltyMentions(), enforcement(),
-                     licensing(), threeSystems(), catalogue(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
+                     licensing(), disputes(), threeSystems(), catalogue(), caseReviews(), byIndustry(), monthly(), quarterly()] + (configuration.periods.isEmpty ? [] : [periods()])
                 + (configuration.previousYear.map { [yearOverYear($0)] } ?? []),
             notes: notes)
     }
@@ -155,6 +155,36 @@ public struct ReturnBuilder {
             columns: [ReturnColumn(id: "value", title: "件数", unit: "件")], rows: rows, notes: notes)
     }
 
+    /// 行政复议和行政应诉: reviews and lawsuits closed in the year, by outcome, with 纠错率 and
+    /// 败诉率.
+    private func disputes() -> ReturnTable {
+        func rate(_ id: String, _ label: String) -> ReturnRow {
+            let text: String? = if case .text(let value)? = figures[id] { value } else { nil }
+            return ReturnRow(id: id, label: label, cells: [.decimal(text)], level: 1, unit: "%", figureIDs: [id])
+        }
+        var rows: [ReturnRow] = []
+        for (prefix, kind, against, label) in [("administrative_review.", "review", "corrected", "纠错"),
+                                               ("litigation.", "litigation", "lost", "败诉")] {
+            let kindName = Catalogue.category(.disputeKind, code: kind)?.name ?? kind
+            rows.append(single(prefix + "closed", "\(kindName)结案", unit: "件"))
+            rows += DisputeRecord.outcomes(of: kind).map { outcome in
+                single(prefix + "by_outcome.\(outcome)", Catalogue.category(.disputeOutcome, code: outcome)?.name ?? outcome,
+                       unit: "件", level: 1)
+            }
+            rows.append(single(prefix + against, label, unit: "件", level: 1))
+            rows.append(rate(prefix + against + "_pct", "\(label)率（%）"))
+        }
+        rows.append(single("litigation.head_in_court", "行政机关负责人出庭应诉", unit: "件"))
+        var notes: [String] = []
+        if (result.configuration.inputs[.disputes] ?? []).isEmpty {
+            notes.append("未提供行政复议和行政应诉案件导出（配置文件 inputs 的 review_litigation），各项为 0。")
+        }
+        return ReturnTable(
+            id: "review_litigation", title: "表7 行政复议和行政应诉",
+            convention: "按结案日期归期。纠错指复议决定撤销、变更、确认违法或责令履行；败诉指判决撤销、变更、确认违法或责令履行。",
+            columns: [ReturnColumn(id: "value", title: "件数", unit: "件")], rows: rows, notes: notes)
+    }
+
     /// 三项制度: publication in time (行政执法公示), legal review of major decisions (重大执法决定
     /// 法制审核) and hearings, over the year's penalty decisions.
     private func threeSystems() -> ReturnTable {
@@ -196,7 +226,7 @@ public struct ReturnBuilder {
             notes.insert("未配置工作日历（calendars），无法计算 7 个工作日公示时限，公示各行不予统计。", at: 0)
         }
         return ReturnTable(
-            id: "three_systems", title: "表7 行政执法三项制度",
+            id: "three_systems", title: "表8 行政执法三项制度",
             convention: "按本年行政处罚决定和行政许可决定（不含不予受理）统计：自决定之日起 7 个工作日内（按国务院公布的节假日及调休安排计算工作日）公示的为按时公示；重大执法决定以是否法制审核为准；申请听证的视为已告知，举行听证的视为已申请。",
             columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows, notes: notes)
     }
@@ -212,7 +242,7 @@ public struct ReturnBuilder {
             notes.append("未提供综合行政执法事项清单（配置文件 inputs 的 catalogue），各项为 0。")
         }
         return ReturnTable(
-            id: "catalogue", title: "表8 综合行政执法事项清单",
+            id: "catalogue", title: "表9 综合行政执法事项清单",
             convention: "清单现行事项每项计一项，按事项类别分列；清单不分年度，以生成本表时的清单为准。",
             columns: [ReturnColumn(id: "items", title: "事项数", unit: "项")], rows: rows, notes: notes)
     }
@@ -239,7 +269,7 @@ public struct ReturnBuilder {
             notes.append("未提供案卷评查记录（配置文件 inputs 的 case_reviews），各项为 0。")
         }
         return ReturnTable(
-            id: "case_reviews", title: "表9 案卷评查",
+            id: "case_reviews", title: "表10 案卷评查",
             convention: "每宗被评查的案卷计一宗，按其案件办结日期归期；发现问题数为评查记录所列问题之和。",
             columns: columns, rows: rows, notes: notes)
     }
@@ -258,7 +288,7 @@ public struct ReturnBuilder {
         rows.insert(ReturnRow(id: "industry_trade", label: "工贸行业小计", cells: groupIDs.map { .count(count($0)) },
                               figureIDs: groupIDs), at: firstTrade)
         return ReturnTable(
-            id: "by_industry", title: "表10 分行业情况",
+            id: "by_industry", title: "表11 分行业情况",
             convention: "行业领域为空或无法识别的计入“其他”。",
             columns: [ReturnColumn(id: "inspections", title: "检查次数", unit: "家次"),
                       ReturnColumn(id: "penalties", title: "处罚案件", unit: "件")],
@@ -288,7 +318,7 @@ public struct ReturnBuilder {
                                   return .decimal(nil)
                               }, figureIDs: averageIDs))
         return ReturnTable(
-            id: "monthly", title: "表11 分月情况",
+            id: "monthly", title: "表12 分月情况",
             convention: "每月数字为该月实际发生的记录数，停工月份照实统计并标“停”；月均只按正常月份计算。",
             columns: Self.seriesColumns,
             rows: rows)
@@ -302,7 +332,7 @@ public struct ReturnBuilder {
                              cells: ids.map { .count(count($0)) }, figureIDs: ids)
         }
         return ReturnTable(
-            id: "quarterly", title: "表12 分季度情况", convention: nil,
+            id: "quarterly", title: "表13 分季度情况", convention: nil,
             columns: Self.seriesColumns,
             rows: rows)
     }
@@ -337,7 +367,7 @@ public struct ReturnBuilder {
                              unit: unit, figureIDs: ids)
         }
         return ReturnTable(
-            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 13 : 14) 与上年比较",
+            id: "year_over_year", title: "表\(configuration.periods.isEmpty ? 14 : 15) 与上年比较",
             convention: "上年数字取自\(previous.year)年度统计年报（\(previous.source)），按同一口径统计；增减% = 增减 ÷ 上年，上年为0时不计算。",
             columns: [ReturnColumn(id: "current", title: "\(year)年", unit: ""),
                       ReturnColumn(id: "previous", title: "\(previous.year)年", unit: ""),
@@ -360,7 +390,7 @@ public struct ReturnBuilder {
                             "enforcement.measures", "enforcement.executions"].map { prefix + $0 })
         }
         return ReturnTable(
-            id: "periods", title: "表13 指定统计区间",
+            id: "periods", title: "表14 指定统计区间",
             convention: "区间含起止两日，可跨年度；按决定性日期归入。",
             columns: [ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
                       ReturnColumn(id: "patrols", title: "执法巡查", unit: "次"),

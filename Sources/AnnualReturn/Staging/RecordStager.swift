@@ -297,4 +297,41 @@ struct RecordStager: Sendable {
             publishedDate: published, unit: check.text(.unit), publication: publication)
         return .record(record, warnings: check.warnings)
     }
+
+    // MARK: Administrative review and litigation
+
+    func dispute(_ row: CSVRecord) -> Outcome<DisputeRecord> {
+        if let summary = summary(row) { return .summary(summary) }
+        var check = RowCheck(record: row, mapping: mapping, file: file)
+        let disputeID = check.identifier(.disputeID, required: true)
+        var kind: Category?
+        let kindText = check.raw(.disputeKind)
+        if TextNormalizer.compact(kindText).isEmpty {
+            check.error(.missingRequired, .disputeKind, "类型 (dispute_kind) is empty; say 行政复议 or 行政诉讼")
+        } else {
+            kind = check.category(.disputeKind, kindText, column: .disputeKind, what: "kind (行政复议 or 行政诉讼)")
+        }
+        let closed = check.requiredDate(.disputeClosedDate)
+        let received = check.optionalDate(.receivedDate)
+        var outcome: Category?
+        let outcomeText = check.raw(.outcome)
+        if TextNormalizer.compact(outcomeText).isEmpty {
+            check.error(.missingRequired, .outcome, "结果 (outcome) is empty; every closed case has one")
+        } else {
+            outcome = check.category(.disputeOutcome, outcomeText, column: .outcome, what: "outcome (结果)")
+        }
+        if let kind, let found = outcome, !DisputeRecord.outcomes(of: kind.code).contains(found.code) {
+            check.error(.unknownCategory, .outcome, "\(found.name) is not an outcome of \(kind.name)")
+            outcome = nil
+        }
+        let headAppeared = check.yesNo(.headAppeared)
+        guard check.errors.isEmpty, let kind, let outcome, let closed, !disputeID.isEmpty else {
+            return .rejected(problems: check.errors + check.warnings)
+        }
+        let record = DisputeRecord(
+            disputeID: disputeID, kind: kind.code, receivedDate: received, closedDate: closed, outcome: outcome.code,
+            headAppeared: kind.code == "litigation" && headAppeared,
+            claimant: TextNormalizer.compact(check.raw(.claimant)), unit: check.text(.unit))
+        return .record(record, warnings: check.warnings)
+    }
 }

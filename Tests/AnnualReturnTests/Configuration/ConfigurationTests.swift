@@ -60,7 +60,7 @@ struct ConfigurationTests {
          .badValue(key: "year", value: "last", expected: "a year such as 2022")),
         (valid.replacingOccurrences(of: "bureau: 示例区应急管理局\n", with: ""), .missingKey(key: "bureau")),
         (valid.replacingOccurrences(of: "  penalties: [\"exports/penalties-*.csv\"]", with: "  fines: [x.csv]"),
-         .unknownKey(key: "inputs.fines", allowed: ["inspections", "penalties", "enforcement", "licensing", "case_reviews", "catalogue"])),
+         .unknownKey(key: "inputs.fines", allowed: ["inspections", "penalties", "enforcement", "licensing", "review_litigation", "case_reviews", "catalogue"])),
     ])
     func mistakesNameTheKey(yaml: String, expected: ConfigurationError) throws {
         let folder = try Self.folder()

@@ -252,7 +252,17 @@ struct RecordFingerprintTests {
         ("publication", { $0.publication = .onTime }),
     ] }
 
+    static let dispute = DisputeRecord(disputeID: "SS-1", kind: "litigation", receivedDate: nil, closedDate: day,
+                                       outcome: "dismissed", headAppeared: false, claimant: "甲公司", unit: "")
+    static var disputeChanges: [(String, (inout DisputeRecord) -> Void)] { [
+        ("disputeID", { $0.disputeID = "SS-2" }), ("kind", { $0.kind = "review" }),
+        ("receivedDate", { $0.receivedDate = day }), ("closedDate", { $0.closedDate = day.adding(days: 1) }),
+        ("outcome", { $0.outcome = "revoked" }), ("headAppeared", { $0.headAppeared = true }),
+        ("claimant", { $0.claimant = "" }), ("unit", { $0.unit = "x" }),
+    ] }
+
     @Test func everyFieldOfEveryRecordIsInItsFingerprint() {
+        Self.check(Self.dispute, Self.disputeChanges)
         Self.check(Self.licence, Self.licenceChanges)
         Self.check(Self.item, Self.itemChanges)
         Self.check(Self.review, Self.reviewChanges)

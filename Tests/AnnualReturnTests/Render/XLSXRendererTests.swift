@@ -70,12 +70,12 @@ struct XLSXRendererTests {
         #expect(value(in: cells, sheet: "表1 行政检查情况", label: "隐患整改率（%）") == .number(77.8))
         #expect(value(in: cells, sheet: "表2 行政处罚概况", label: "罚款金额（元）") == .number(23200.5))
         #expect(value(in: cells, sheet: "表2 行政处罚概况", label: "罚没金额合计（万元）") == .number(2.49))
-        #expect(value(in: cells, sheet: "表13 指定统计区间", label: "case_review（2021-11-01至2022-07-31）",
+        #expect(value(in: cells, sheet: "表14 指定统计区间", label: "case_review（2021-11-01至2022-07-31）",
                       column: 4) == .number(21700))
         // Lockdown months: 停 where nothing happened, the real count where something did.
-        #expect(value(in: cells, sheet: "表11 分月情况", label: "10月（停）") == .string("停"))
-        #expect(value(in: cells, sheet: "表11 分月情况", label: "3月（停）", column: 2) == .number(1))
-        #expect(value(in: cells, sheet: "表11 分月情况", label: "全年合计", column: 4) == .number(4))
+        #expect(value(in: cells, sheet: "表12 分月情况", label: "10月（停）") == .string("停"))
+        #expect(value(in: cells, sheet: "表12 分月情况", label: "3月（停）", column: 2) == .number(1))
+        #expect(value(in: cells, sheet: "表12 分月情况", label: "全年合计", column: 4) == .number(4))
     }
 
     @Test func sheetsFollowTheTablesThenTheDataProblems() throws {
