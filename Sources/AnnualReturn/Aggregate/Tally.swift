@@ -45,6 +45,8 @@ public struct Tally: Sendable, Equatable {
     public var majorDecisionsReviewed = 0
     public var hearingsNotified = 0
     public var hearingsRequested = 0
+    public var casesMitigated = 0
+    public var casesTransferred = 0
 
     // Licensing (行政许可): applications by the day they were made, acceptances by the day
     // they were accepted, decisions by their day (see `Aggregate.add(_:)`).
@@ -75,6 +77,9 @@ public struct Tally: Sendable, Equatable {
     public var executions = 0
     public var actionsByKind: [String: Int] = [:]
     public var actionsByMonth: [YearMonth: Int] = [:]
+    public var actionsPublishedOnTime = 0
+    public var actionsPublishedLate = 0
+    public var actionsUnpublished = 0
 
     public init() {}
 
@@ -138,12 +143,20 @@ public struct Tally: Sendable, Equatable {
         }
         if record.hearingNotified { hearingsNotified += sign }
         if record.hearingRequested { hearingsRequested += sign }
+        if record.mitigated { casesMitigated += sign }
+        if record.transferred { casesTransferred += sign }
     }
 
     private mutating func count(_ record: EnforcementRecord, by sign: Int) {
         if record.isMeasure { measures += sign } else { executions += sign }
         Self.bump(&actionsByKind, record.kind, by: sign)
         Self.bump(&actionsByMonth, record.date.yearMonth, by: sign)
+        switch record.publication {
+        case .onTime?: actionsPublishedOnTime += sign
+        case .late?: actionsPublishedLate += sign
+        case .unpublished?: actionsUnpublished += sign
+        case nil: break
+        }
     }
 
     private mutating func count(_ record: CaseFileReview, by sign: Int) {
@@ -230,6 +243,8 @@ public struct Tally: Sendable, Equatable {
         majorDecisionsReviewed += other.majorDecisionsReviewed
         hearingsNotified += other.hearingsNotified
         hearingsRequested += other.hearingsRequested
+        casesMitigated += other.casesMitigated
+        casesTransferred += other.casesTransferred
         licensingApplications += other.licensingApplications
         licensingAccepted += other.licensingAccepted
         licensingDecisions.merge(other.licensingDecisions, uniquingKeysWith: +)
@@ -248,5 +263,8 @@ public struct Tally: Sendable, Equatable {
         executions += other.executions
         actionsByKind.merge(other.actionsByKind, uniquingKeysWith: +)
         actionsByMonth.merge(other.actionsByMonth, uniquingKeysWith: +)
+        actionsPublishedOnTime += other.actionsPublishedOnTime
+        actionsPublishedLate += other.actionsPublishedLate
+        actionsUnpublished += other.actionsUnpublished
     }
 }

@@ -80,6 +80,8 @@ extension PenaltyRecord: CountableRecord {
         builder.add(hearingNotified)
         builder.add(hearingRequested)
         builder.add(publication?.rawValue)
+        builder.add(mitigated)
+        builder.add(transferred)
         return builder.finish()
     }
 
@@ -109,6 +111,8 @@ extension EnforcementRecord: CountableRecord {
         builder.add(caseID)
         builder.add(party)
         builder.add(unit)
+        builder.add(publishedDate)
+        builder.add(publication?.rawValue)
         return builder.finish()
     }
 

@@ -23,7 +23,8 @@ extension PenaltyRecord: RecordFields {
          ("legal_review", legalReview ? "yes" : "no"), ("published_date", publishedDate?.description ?? ""),
          ("closed_date", closedDate?.description ?? ""), ("unit", unit),
          ("major_decision", majorDecision ? "yes" : "no"), ("hearing_notified", hearingNotified ? "yes" : "no"),
-         ("hearing_requested", hearingRequested ? "yes" : "no")]
+         ("hearing_requested", hearingRequested ? "yes" : "no"), ("mitigated", mitigated ? "yes" : "no"),
+         ("transferred", transferred ? "yes" : "no")]
     }
 }
 
@@ -31,7 +32,7 @@ extension EnforcementRecord: RecordFields {
     public var fieldValues: [(key: String, value: String)] {
         [("action_id", id), ("date", date.description), ("kind", kind),
          ("class", isMeasure ? "measure" : "execution"), ("case_id", caseID ?? ""),
-         ("party", party), ("unit", unit)]
+         ("party", party), ("unit", unit), ("published_date", publishedDate?.description ?? "")]
     }
 }
 

@@ -205,6 +205,15 @@ struct FigureRuleBook {
             .records(.over(.penalties, \.penalties, scope: scope) { record in
                 record.legalReview ? (.one, "是否法制审核：是") : nil
             }))
+        add("penalties.mitigated", "减轻处罚的本年案件数（是否减轻处罚为是）", "Cases of the year with a reduced penalty.",
+            unit: "件", .records(.over(.penalties, \.penalties, scope: scope) { record in
+                record.mitigated ? (.one, "是否减轻处罚：是") : nil
+            }))
+        add("penalties.transferred", "涉嫌犯罪移送司法机关的本年案件数（是否涉嫌犯罪移送为是）",
+            "Cases of the year also handed to the judicial authorities as a suspected crime.", unit: "件",
+            .records(.over(.penalties, \.penalties, scope: scope) { record in
+                record.transferred ? (.one, "是否涉嫌犯罪移送：是") : nil
+            }))
         industries(prefix: "penalties", noun: "处罚案件数", englishNoun: "penalty cases", unit: "件",
                    query: { matches in
                        .over(.penalties, \.penalties, scope: scope) { record in
@@ -276,6 +285,7 @@ struct FigureRuleBook {
         add("three_systems.hearings.requested", "本年当事人申请听证的处罚决定件数（举行了听证的也计入）",
             "Decisions of the year whose party asked for a hearing (or had one).",
             unit: "件", penalties { $0.hearingRequested ? "申请听证" : nil })
+        enforcementPublication(scope: scope)
         add("three_systems.hearings.held", "本年举行听证的处罚决定件数（是否听证为是）",
             "Decisions of the year with a hearing held.", unit: "件", penalties { $0.hearing ? "举行听证" : nil })
     }
@@ -387,6 +397,38 @@ struct FigureRuleBook {
                 record.isMeasure ? nil : (.one, "\(ExplanationWording.action(record)) · 决定日期\(inside)")
             }))
         caseReviews(prefix: prefix, scope: scope, when: "办结日期在 \(range)（含两端）")
+    }
+
+    /// three_systems.enforcement_publication.*: compulsory measures and executions made public
+    /// within 20 working days.
+    private mutating func enforcementPublication(scope: FigureScope) {
+        let prefix = "three_systems.enforcement_publication."
+        guard configuration.calendarFolder != nil else {
+            let none = FigureRule.Method.statement(source: "未配置工作日历（配置文件的 calendars），无法计算 20 个工作日公示时限，故为空")
+            for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
+                add(prefix + part, "公示时限指标：需配置工作日历（calendars）",
+                    "Publication within 20 working days: needs a working-day calendar (`calendars`).", unit: "件", none)
+            }
+            return
+        }
+        let describe: @Sendable (EnforcementRecord) -> String = { record in
+            "\(ExplanationWording.action(record)) · \(record.publishedDate.map { "公示日期 \($0)" } ?? "未公示")"
+        }
+        add(prefix + "decisions", "本年行政强制决定中判断了公示时限（20 个工作日）的件数",
+            "Compulsory measures and executions of the year judged against the 20-working-day deadline.", unit: "件",
+            .records(.over(.enforcement, \.actions, scope: scope) { $0.publication == nil ? nil : (.one, describe($0)) }))
+        for (status, label) in [(Publication.onTime, "20 个工作日内公示"), (.late, "逾期公示"), (.unpublished, "未公示")] {
+            add(prefix + status.rawValue, "本年行政强制决定中\(label)的件数", "Enforcement decisions of the year: \(status.rawValue).",
+                unit: "件", .records(.over(.enforcement, \.actions, scope: scope) { record in
+                    record.publication == status ? (.one, describe(record)) : nil
+                }))
+        }
+        add(prefix + "on_time_pct", "行政强制决定按时公示率 = 20 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数",
+            "Enforcement decisions made public on time over those judged, in percent with one decimal.", unit: "件",
+            .records(.over(.enforcement, \.actions, scope: scope, tallying: .rate) { record in
+                guard let publication = record.publication else { return nil }
+                return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1), describe(record))
+            }))
     }
 
     // MARK: licensing.*

@@ -109,6 +109,8 @@ public struct FigureBuilder {
         }
         figures["penalties.hearings"] = .integer(tally.hearings)
         figures["penalties.legal_reviews"] = .integer(tally.legalReviews)
+        figures["penalties.mitigated"] = .integer(tally.casesMitigated)
+        figures["penalties.transferred"] = .integer(tally.casesTransferred)
         industries(&figures, prefix: "penalties", tally.casesByIndustry)
         monthly(&figures, prefix: "penalties", tally.casesByMonth)
     }
@@ -133,6 +135,13 @@ public struct FigureBuilder {
         figures[prefix + "hearings.notified"] = .integer(tally.hearingsNotified)
         figures[prefix + "hearings.requested"] = .integer(tally.hearingsRequested)
         figures[prefix + "hearings.held"] = .integer(tally.hearings)
+        let actions = tally.actionsPublishedOnTime + tally.actionsPublishedLate + tally.actionsUnpublished
+        figures[prefix + "enforcement_publication.decisions"] = count(actions)
+        figures[prefix + "enforcement_publication.on_time"] = count(tally.actionsPublishedOnTime)
+        figures[prefix + "enforcement_publication.late"] = count(tally.actionsPublishedLate)
+        figures[prefix + "enforcement_publication.unpublished"] = count(tally.actionsUnpublished)
+        figures[prefix + "enforcement_publication.on_time_pct"] =
+            hasCalendar ? Ratio.percent(tally.actionsPublishedOnTime, of: actions).map(FigureValue.text) ?? .null : .null
     }
 
     /// 行政许可: applications, acceptances and decisions, each by its own day; and the

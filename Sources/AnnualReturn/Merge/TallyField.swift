@@ -48,6 +48,8 @@ enum TallyField {
             ("major_decisions_reviewed", .count(\.majorDecisionsReviewed)),
             ("hearings_notified", .count(\.hearingsNotified)),
             ("hearings_requested", .count(\.hearingsRequested)),
+            ("cases_mitigated", .count(\.casesMitigated)),
+            ("cases_transferred", .count(\.casesTransferred)),
             ("licensing_applications", .count(\.licensingApplications)),
             ("licensing_accepted", .count(\.licensingAccepted)),
             ("licensing_decisions", .countsByCode(\.licensingDecisions)),
@@ -66,6 +68,9 @@ enum TallyField {
             ("executions", .count(\.executions)),
             ("actions_by_kind", .countsByCode(\.actionsByKind)),
             ("actions_by_month", .countsByMonth(\.actionsByMonth)),
+            ("actions_published_on_time", .count(\.actionsPublishedOnTime)),
+            ("actions_published_late", .count(\.actionsPublishedLate)),
+            ("actions_unpublished", .count(\.actionsUnpublished)),
         ]
     }
 }

@@ -59,6 +59,9 @@ extension CanonicalColumn {
     public static let hearingNotified = CanonicalColumn("hearing_notified", "是否告知听证", .yesNo,
                                                         also: ["告知听证", "是否告知听证权利"])
     public static let hearingRequested = CanonicalColumn("hearing_requested", "是否申请听证", .yesNo, also: ["申请听证"])
+    public static let mitigated = CanonicalColumn("mitigated", "是否减轻处罚", .yesNo, also: ["减轻处罚"])
+    public static let transferred = CanonicalColumn("transferred", "是否涉嫌犯罪移送", .yesNo,
+                                                    also: ["涉嫌犯罪移送", "移送司法机关"])
 
     // Licensing decisions 行政许可
     public static let licenceID = CanonicalColumn("licence_id", "许可编号", .code, also: ["申请编号", "受理编号"])

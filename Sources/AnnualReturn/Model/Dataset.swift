@@ -78,9 +78,9 @@ public enum Dataset: String, Sendable, CaseIterable, Hashable, Comparable, Codab
             return [.caseID, .decisionNo, .decisionDate, .party, .partyType, .creditCode, .industry,
                     .penaltyTypes, .fineAmount, .confiscationAmount, .procedure, .origin, .hearing,
                     .legalReview, .publishedDate, .closedDate, .unit, .majorDecision, .hearingNotified,
-                    .hearingRequested]
+                    .hearingRequested, .mitigated, .transferred]
         case .enforcement:
-            return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit]
+            return [.actionID, .actionDate, .actionKind, .enforcementClass, .relatedCaseID, .party, .unit, .publishedDate]
         case .licensing:
             return [.licenceID, .licenceItem, .applicant, .creditCode, .appliedDate, .acceptedDate, .licenceDecisionDate,
                     .licenceDecision, .publishedDate, .unit]

@@ -49,6 +49,10 @@ public struct PenaltyRecord: Hashable, Sendable {
     /// Whether the decision was made public within 7 working days of it (行政执法公示): nil
     /// when no working-day calendar is configured.
     public var publication: Publication? = nil
+    /// 减轻处罚: the penalty was reduced below the usual range.
+    public var mitigated = false
+    /// 涉嫌犯罪移送: the case was also handed to the judicial authorities as a suspected crime.
+    public var transferred = false
 
     /// The heaviest of the case's types (行政处罚法 art. 9 order; `other` ranks lowest).
     public var heaviestType: String {
@@ -77,6 +81,10 @@ public struct EnforcementRecord: Hashable, Sendable {
     public var caseID: String?
     public var party: String
     public var unit: String
+    public var publishedDate: CalendarDay? = nil
+    /// Whether the decision was made public within 20 working days of it (行政执法公示 for
+    /// decisions other than penalties and licences); nil without a calendar.
+    public var publication: Publication? = nil
 }
 
 /// One case file a case-file review (案卷评查) looked at: a row of the case-review export.

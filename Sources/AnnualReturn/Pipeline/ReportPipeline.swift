@@ -153,12 +153,13 @@ public struct ReportPipeline {
     /// The publication rule, its calendar loaded for every year a counted decision or its
     /// deadline can fall in: the return's year and each period's, and the year after the last
     /// (a late-December decision is due in January). Nil without a calendar, or without
-    /// penalty and licensing exports.
+    /// penalty, licensing and enforcement exports.
     private static func publicationRule(for configuration: ReturnConfiguration) throws(PipelineError) -> PublicationRule? {
-        let decided = (configuration.inputs[.penalties] ?? []) + (configuration.inputs[.licensing] ?? [])
+        let decided = [Dataset.penalties, .licensing, .enforcement].flatMap { configuration.inputs[$0] ?? [] }
         guard let folder = configuration.calendarFolder, !decided.isEmpty else {
             return nil
         }
+        // 20 working days reach at most a month and a half into the next year.
         let years = [configuration.year] + configuration.periods.flatMap { [$0.from.year, $0.to.year] }
         var calendar = WorkingDayCalendar(folder: folder)
         do {
@@ -198,7 +199,8 @@ public struct ReportPipeline {
                         if case .success(let built) = mapping {
                             stager = RecordStager(mapping: built, file: input.displayName,
                                                   fileIndex: file.fileIndex, lockdownMonths: lockdown,
-                                                  publicationRule: publicationRule)
+                                                  publicationRule: publicationRule,
+                                                  otherPublicationRule: publicationRule?.with(workingDays: PublicationRule.otherWorkingDays))
                         }
                     }
                     return PieceStager<Record>(stager: stager, counts: emptyAggregate)

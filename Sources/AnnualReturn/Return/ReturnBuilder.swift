@@ -83,6 +83,8 @@ public struct ReturnBuilder {
             single("penalties.by_procedure.ordinary", "普通程序", unit: "件", level: 1),
             single("penalties.hearings", "听证", unit: "件", level: 1),
             single("penalties.legal_reviews", "法制审核", unit: "件", level: 1),
+            single("penalties.mitigated", "减轻处罚", unit: "件", level: 1),
+            single("penalties.transferred", "涉嫌犯罪移送", unit: "件", level: 1),
             ReturnRow(id: "penalties.fines_yuan", label: "罚款金额（元）", cells: [.money(fines)], unit: "元", figureIDs: ["penalties.fines_yuan"]),
             ReturnRow(id: "penalties.confiscations_yuan", label: "没收金额（元）", cells: [.money(confiscations)], unit: "元", figureIDs: ["penalties.confiscations_yuan"]),
             ReturnRow(id: "penalties.total_yuan", label: "罚没金额合计（元）", cells: [.money(total)], unit: "元", figureIDs: ["penalties.total_yuan"]),
@@ -199,6 +201,8 @@ public struct ReturnBuilder {
         }
         var onTimeRate = percent("three_systems.publication.on_time_pct")
         onTimeRate.label = "按时公示率（%）"
+        var enforcementRate = percent("three_systems.enforcement_publication.on_time_pct")
+        enforcementRate.label = "按时公示率（%）"
         var licensingRate = percent("three_systems.licensing_publication.on_time_pct")
         licensingRate.label = "按时公示率（%）"
         var reviewedRate = percent("three_systems.legal_review.reviewed_pct")
@@ -220,6 +224,11 @@ public struct ReturnBuilder {
             publication("three_systems.licensing_publication.late", "逾期公示"),
             publication("three_systems.licensing_publication.unpublished", "未公示"),
             licensingRate,
+            publication("three_systems.enforcement_publication.decisions", "行政强制决定（件）", level: 0),
+            publication("three_systems.enforcement_publication.on_time", "20个工作日内公示"),
+            publication("three_systems.enforcement_publication.late", "逾期公示"),
+            publication("three_systems.enforcement_publication.unpublished", "未公示"),
+            enforcementRate,
         ]
         var notes = ["逾期公示和未公示的本年决定逐件列入数据问题报告（published-late、not-published）。"]
         if !hasCalendar {
@@ -227,7 +236,7 @@ public struct ReturnBuilder {
         }
         return ReturnTable(
             id: "three_systems", title: "表8 行政执法三项制度",
-            convention: "按本年行政处罚决定和行政许可决定（不含不予受理）统计：自决定之日起 7 个工作日内（按国务院公布的节假日及调休安排计算工作日）公示的为按时公示；重大执法决定以是否法制审核为准；申请听证的视为已告知，举行听证的视为已申请。",
+            convention: "按本年行政处罚决定、行政许可决定（不含不予受理）和行政强制决定统计：行政处罚、行政许可决定自决定之日起 7 个工作日内、行政强制决定 20 个工作日内（按国务院公布的节假日及调休安排计算工作日）公示的为按时公示；重大执法决定以是否法制审核为准；申请听证的视为已告知，举行听证的视为已申请。",
             columns: [ReturnColumn(id: "value", title: "数量", unit: "")], rows: rows, notes: notes)
     }
 

@@ -1,5 +1,6 @@
-/// 行政执法公示: a penalty decision is to be made public within 7 working days of it. Judged at
-/// staging, with the working-day calendar, so each record carries whether it was on time.
+/// 行政执法公示: a penalty or licensing decision is to be made public within 7 working days of
+/// it, other decisions within 20. Judged at staging, with the working-day calendar, so each
+/// record carries whether it was on time.
 struct PublicationRule: Sendable {
     /// The working-day calendar, its years loaded before any row is staged.
     let calendar: WorkingDayCalendar
@@ -11,6 +12,13 @@ struct PublicationRule: Sendable {
     /// Penalty decisions (and licensing decisions) are to be public within 7 working days;
     /// 国办发〔2018〕118号 and 行政处罚法 art. 48.
     static let penaltyWorkingDays = 7
+    /// Other enforcement decisions (here, compulsory measures and executions) within 20.
+    static let otherWorkingDays = 20
+
+    /// The same calendar and year with another deadline.
+    func with(workingDays days: Int) -> PublicationRule {
+        PublicationRule(calendar: calendar, workingDays: days, year: year)
+    }
 
     /// Whether a decision made on `decision` and published on `published` (nil: not published)
     /// was on time; nil when the calendar does not cover the decision's deadline, which happens

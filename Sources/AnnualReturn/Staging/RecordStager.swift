@@ -5,8 +5,11 @@ struct RecordStager: Sendable {
     let file: String
     let fileIndex: Int
     let lockdownMonths: Set<YearMonth>
-    /// How penalty decisions' publication is judged; nil when no calendar is configured.
+    /// How penalty and licensing decisions' publication is judged (7 working days); nil when no
+    /// calendar is configured.
     var publicationRule: PublicationRule? = nil
+    /// How other decisions' publication is judged (20 working days): the enforcement export's.
+    var otherPublicationRule: PublicationRule? = nil
 
     enum Outcome<Record: Sendable>: Sendable {
         /// The row is a record; `warnings` were found in it.
@@ -15,6 +18,14 @@ struct RecordStager: Sendable {
         case rejected(problems: [Diagnostic])
         /// The row sums or explains the others; it is not a record.
         case summary(SummaryRow)
+    }
+
+    /// Whether a decision of `day` was made public in time (7 working days); nil without a
+    /// calendar, or when the export has no 公示日期 column at all — a missing column says
+    /// nothing about publication, so it is not counted as 未公示.
+    private func publicationRule(for day: CalendarDay, published: CalendarDay?, check: inout RowCheck) -> Publication? {
+        guard mapping.fieldIndex(of: .publishedDate) != nil else { return nil }
+        return publicationRule?.judge(decision: day, published: published, check: &check)
     }
 
     func location(of record: CSVRecord) -> SourceLocation {
@@ -124,7 +135,7 @@ struct RecordStager: Sendable {
         let hearingRequested = check.yesNo(.hearingRequested) || hearing
         let hearingNotified = check.yesNo(.hearingNotified) || hearingRequested
         let majorDecision = check.yesNo(.majorDecision)
-        let publication = date.flatMap { publicationRule?.judge(decision: $0, published: published, check: &check) }
+        let publication = date.flatMap { publicationRule(for: $0, published: published, check: &check) }
         var record: PenaltyRecord?
         if let date, !caseID.isEmpty, !types.isEmpty {
             record = PenaltyRecord(
@@ -133,7 +144,7 @@ struct RecordStager: Sendable {
                 confiscation: confiscation, procedure: procedure, origin: check.text(.origin), hearing: hearing,
                 legalReview: legalReview, publishedDate: published, closedDate: closed, unit: check.text(.unit),
                 majorDecision: majorDecision, hearingNotified: hearingNotified, hearingRequested: hearingRequested,
-                publication: publication)
+                publication: publication, mitigated: check.yesNo(.mitigated), transferred: check.yesNo(.transferred))
         }
         return finish(check, record, date: date, dateColumn: .decisionDate)
     }
@@ -174,12 +185,18 @@ struct RecordStager: Sendable {
             resolved = enforcementKind(&check, kindText)
         }
         let caseID = check.identifier(.relatedCaseID, required: false)
+        let published = check.optionalDate(.publishedDate)
+        let publication = date.flatMap {
+            mapping.fieldIndex(of: .publishedDate) == nil ? nil
+                : otherPublicationRule?.judge(decision: $0, published: published, check: &check)
+        }
         var record: EnforcementRecord?
         if let date, let (kind, isMeasure) = resolved, !id.isEmpty {
             record = EnforcementRecord(
                 id: id, date: date, kind: kind.code, isMeasure: isMeasure,
                 caseID: caseID.isEmpty ? nil : caseID,
-                party: TextNormalizer.compact(check.raw(.party)), unit: check.text(.unit))
+                party: TextNormalizer.compact(check.raw(.party)), unit: check.text(.unit),
+                publishedDate: published, publication: publication)
         }
         return finish(check, record, date: date, dateColumn: .actionDate)
     }
@@ -286,7 +303,7 @@ struct RecordStager: Sendable {
         // 不予受理 turns the application away before any decision on the licence: nothing to publish.
         var publication: Publication?
         if let decided, let decision, decision.code != "not_accepted" {
-            publication = publicationRule?.judge(decision: decided, published: published, check: &check)
+            publication = publicationRule(for: decided, published: published, check: &check)
         }
         guard check.errors.isEmpty, let applied, !licenceID.isEmpty else {
             return .rejected(problems: check.errors + check.warnings)

@@ -198,7 +198,8 @@ struct RecordFingerprintTests {
         ("publishedDate", { $0.publishedDate = nil }), ("closedDate", { $0.closedDate = day }),
         ("unit", { $0.unit = "" }), ("majorDecision", { $0.majorDecision = true }),
         ("hearingNotified", { $0.hearingNotified = true }), ("hearingRequested", { $0.hearingRequested = true }),
-        ("publication", { $0.publication = .late }),
+        ("publication", { $0.publication = .late }), ("mitigated", { $0.mitigated = true }),
+        ("transferred", { $0.transferred = true }),
     ] }
     static var inspectionChanges: [(String, (inout InspectionRecord) -> Void)] { [
         ("id", { $0.id = "JC-2" }), ("date", { $0.date = day.adding(days: -1) }), ("kind", { $0.kind = "random" }),
@@ -210,7 +211,8 @@ struct RecordFingerprintTests {
     static var actionChanges: [(String, (inout EnforcementRecord) -> Void)] { [
         ("id", { $0.id = "QZ-2" }), ("date", { $0.date = day.adding(days: 1) }), ("kind", { $0.kind = "seize" }),
         ("isMeasure", { $0.isMeasure = false }), ("caseID", { $0.caseID = nil }), ("party", { $0.party = "" }),
-        ("unit", { $0.unit = "x" }),
+        ("unit", { $0.unit = "x" }), ("publishedDate", { $0.publishedDate = day }),
+        ("publication", { $0.publication = .onTime }),
     ] }
 
     static func check<Record: CountableRecord>(_ record: Record, _ changes: [(String, (inout Record) -> Void)]) {

@@ -102,6 +102,26 @@ struct ThreeSystemsTests {
         #expect(table.notes.contains { $0.contains("未配置工作日历") })
     }
 
+    /// An export without a 公示日期 column says nothing about publication: its decisions are not
+    /// judged (and not listed as 未公示).
+    @Test func anExportWithoutThePublicationColumnIsNotJudged() throws {
+        let folder = try StreamingDedupeTests.temporaryFolder("no-published-column")
+        try Data("案件编号,处罚决定日期,处罚种类\nCF-1,2022-03-01,罚款\n".utf8).write(to: folder.appendingPathComponent("p.csv"))
+        let yaml = """
+            bureau: 测试区应急管理局
+            year: 2022
+            inputs:
+              penalties: [p.csv]
+            output: out
+            calendars: "\(Self.calendars)"
+            """
+        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
+        let result = try ReportPipeline.run(configuration)
+        #expect(result.figures["three_systems.publication.decisions"] == .integer(0))
+        #expect(result.figures["three_systems.publication.on_time_pct"] == .null)
+        #expect(!result.diagnostics.contains { $0.code == .notPublished })
+    }
+
     /// A year the return needs without its calendar file stops the run, naming the file.
     @Test func aMissingCalendarYearNamesTheFile() throws {
         let folder = try StreamingDedupeTests.temporaryFolder("calendar-2022-only")
@@ -111,6 +131,61 @@ struct ThreeSystemsTests {
         } throws: { error in
             guard case .calendar(.missingYear(let year, let file)) = error as? PipelineError else { return false }
             return year == 2023 && file.hasSuffix("/2023.yaml")
+        }
+    }
+
+    /// Compulsory measures and executions: 20 working days. From 2022-09-20 the National Day
+    /// holiday and its two make-up days put the 20th working day on 10-21; from 12-15 it falls
+    /// in the 2023 calendar, on 2023-01-13.
+    @Test func enforcementDecisionsHaveTwentyWorkingDays() throws {
+        let folder = try StreamingDedupeTests.temporaryFolder("enforcement-publication")
+        let rows = ["强制编号,决定日期,强制种类,公示日期",
+                    "QZ-1,2022-09-20,查封,2022-10-21", "QZ-2,2022-09-20,扣押,2022-10-24",
+                    "QZ-3,2022-12-15,查封,2023-01-13", "QZ-4,2022-12-15,加处罚款,"]
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("e.csv"))
+        let yaml = """
+            bureau: 测试区应急管理局
+            year: 2022
+            inputs:
+              enforcement: [e.csv]
+            output: out
+            calendars: "\(Self.calendars)"
+            """
+        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
+        let result = try ReportPipeline.run(configuration, keepsRecords: true)
+        let expected: [String: FigureValue] = [
+            "three_systems.enforcement_publication.decisions": .integer(4),
+            "three_systems.enforcement_publication.on_time": .integer(2),
+            "three_systems.enforcement_publication.late": .integer(1),
+            "three_systems.enforcement_publication.unpublished": .integer(1),
+            "three_systems.enforcement_publication.on_time_pct": .text("50.0"),
+        ]
+        for (id, value) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(result.figures[id] == value, "\(id)")
+            #expect(try FigureExplainer.explain(id, in: result).get().isConsistent, "\(id)")
+        }
+        #expect(result.diagnostics.filter { $0.code == .publishedLate || $0.code == .notPublished }.map(\.row) == [3, 5])
+    }
+
+    /// 减轻处罚 and 涉嫌犯罪移送, the penalty table's last columns.
+    @Test func mitigatedAndTransferredCases() throws {
+        let folder = try StreamingDedupeTests.temporaryFolder("mitigated")
+        let rows = ["案件编号,处罚决定日期,处罚种类,是否减轻处罚,是否涉嫌犯罪移送",
+                    "CF-1,2022-03-01,罚款,是,否", "CF-2,2022-03-02,罚款,否,是", "CF-3,2022-03-03,罚款,√,1", "CF-4,2022-03-04,警告,,"]
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("p.csv"))
+        let yaml = """
+            bureau: 测试区应急管理局
+            year: 2022
+            inputs:
+              penalties: [p.csv]
+            output: out
+            """
+        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
+        let result = try ReportPipeline.run(configuration, keepsRecords: true)
+        #expect(result.figures["penalties.mitigated"] == .integer(2))
+        #expect(result.figures["penalties.transferred"] == .integer(2))
+        for id in ["penalties.mitigated", "penalties.transferred"] {
+            #expect(try FigureExplainer.explain(id, in: result).get().isConsistent, "\(id)")
         }
     }
 }
