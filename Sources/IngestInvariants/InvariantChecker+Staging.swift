@@ -42,9 +42,9 @@ extension InvariantChecker {
                 "blank rows \(account.blankRows) vs \(summary.blankRows), bytes \(account.bytes) vs \(byteCount), encoding \(account.encoding.rawValue) vs \(summary.encoding.rawValue)"))
         }
         // Within one file a conflict replaces the version it conflicts with.
-        if result.records.penalties.count != account.accepted - account.conflicts {
+        if result.records.penalties.count + result.records.notPenalized.count != account.accepted - account.conflicts {
             violations.append(InvariantViolation("winners-counted",
-                "\(result.records.penalties.count) records counted, accepted \(account.accepted) - conflicts \(account.conflicts)"))
+                "\(result.records.penalties.count + result.records.notPenalized.count) records counted, accepted \(account.accepted) - conflicts \(account.conflicts)"))
         }
         if account.unmapped && (account.accepted != 0 || account.duplicates != 0) {
             violations.append(InvariantViolation("unmapped-rejects-all",

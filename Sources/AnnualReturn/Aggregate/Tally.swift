@@ -47,6 +47,8 @@ public struct Tally: Sendable, Equatable {
     public var hearingsRequested = 0
     public var casesMitigated = 0
     public var casesTransferred = 0
+    /// Decisions not to penalise (不予处罚): counted here and nowhere else.
+    public var decisionsNotPenalized = 0
 
     // Licensing (行政许可): applications by the day they were made, acceptances by the day
     // they were accepted, decisions by their day (see `Aggregate.add(_:)`).
@@ -120,6 +122,10 @@ public struct Tally: Sendable, Equatable {
     }
 
     private mutating func count(_ record: PenaltyRecord, by sign: Int) {
+        if record.notPenalized {
+            decisionsNotPenalized += sign
+            return
+        }
         cases += sign
         Self.bump(&casesByHeaviestType, record.heaviestType, by: sign)
         for type in record.penaltyTypes { Self.bump(&typeMentions, type, by: sign) }
@@ -245,6 +251,7 @@ public struct Tally: Sendable, Equatable {
         hearingsRequested += other.hearingsRequested
         casesMitigated += other.casesMitigated
         casesTransferred += other.casesTransferred
+        decisionsNotPenalized += other.decisionsNotPenalized
         licensingApplications += other.licensingApplications
         licensingAccepted += other.licensingAccepted
         licensingDecisions.merge(other.licensingDecisions, uniquingKeysWith: +)

@@ -82,6 +82,7 @@ extension PenaltyRecord: CountableRecord {
         builder.add(publication?.rawValue)
         builder.add(mitigated)
         builder.add(transferred)
+        builder.add(notPenalized)
         return builder.finish()
     }
 

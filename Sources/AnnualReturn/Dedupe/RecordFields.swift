@@ -24,7 +24,7 @@ extension PenaltyRecord: RecordFields {
          ("closed_date", closedDate?.description ?? ""), ("unit", unit),
          ("major_decision", majorDecision ? "yes" : "no"), ("hearing_notified", hearingNotified ? "yes" : "no"),
          ("hearing_requested", hearingRequested ? "yes" : "no"), ("mitigated", mitigated ? "yes" : "no"),
-         ("transferred", transferred ? "yes" : "no")]
+         ("transferred", transferred ? "yes" : "no"), ("not_penalized", notPenalized ? "yes" : "no")]
     }
 }
 

@@ -214,6 +214,9 @@ struct FigureRuleBook {
             .records(.over(.penalties, \.penalties, scope: scope) { record in
                 record.transferred ? (.one, "是否涉嫌犯罪移送：是") : nil
             }))
+        add("penalties.not_penalized", "决定日期在本年的不予处罚决定数（处罚种类为不予处罚；不计入行政处罚案件）",
+            "Decisions of the year not to penalise (处罚种类 不予处罚); never counted as penalty cases.", unit: "件",
+            .records(.over(.penalties, \.notPenalized, scope: scope) { _ in (.one, "不予处罚决定") }))
         industries(prefix: "penalties", noun: "处罚案件数", englishNoun: "penalty cases", unit: "件",
                    query: { matches in
                        .over(.penalties, \.penalties, scope: scope) { record in

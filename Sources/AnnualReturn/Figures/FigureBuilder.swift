@@ -111,6 +111,7 @@ public struct FigureBuilder {
         figures["penalties.legal_reviews"] = .integer(tally.legalReviews)
         figures["penalties.mitigated"] = .integer(tally.casesMitigated)
         figures["penalties.transferred"] = .integer(tally.casesTransferred)
+        figures["penalties.not_penalized"] = .integer(tally.decisionsNotPenalized)
         industries(&figures, prefix: "penalties", tally.casesByIndustry)
         monthly(&figures, prefix: "penalties", tally.casesByMonth)
     }

@@ -50,6 +50,7 @@ enum TallyField {
             ("hearings_requested", .count(\.hearingsRequested)),
             ("cases_mitigated", .count(\.casesMitigated)),
             ("cases_transferred", .count(\.casesTransferred)),
+            ("decisions_not_penalized", .count(\.decisionsNotPenalized)),
             ("licensing_applications", .count(\.licensingApplications)),
             ("licensing_accepted", .count(\.licensingAccepted)),
             ("licensing_decisions", .countsByCode(\.licensingDecisions)),

@@ -53,6 +53,9 @@ public struct PenaltyRecord: Hashable, Sendable {
     public var mitigated = false
     /// 涉嫌犯罪移送: the case was also handed to the judicial authorities as a suspected crime.
     public var transferred = false
+    /// 不予处罚: a decision not to penalise (`penaltyTypes` is empty). Not a penalty case: it is
+    /// counted on its own line only.
+    public var notPenalized = false
 
     /// The heaviest of the case's types (行政处罚法 art. 9 order; `other` ranks lowest).
     public var heaviestType: String {

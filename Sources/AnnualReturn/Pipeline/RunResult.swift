@@ -24,7 +24,10 @@ public struct RunResult: Sendable {
 /// The winning record of every key, per dataset, in the order they were read.
 public struct CountedRecords: Sendable {
     public var inspections: [Located<InspectionRecord>] = []
+    /// Penalty cases; decisions not to penalise are in ``notPenalized``, so no penalty figure
+    /// counts them.
     public var penalties: [Located<PenaltyRecord>] = []
+    public var notPenalized: [Located<PenaltyRecord>] = []
     public var actions: [Located<EnforcementRecord>] = []
     public var licensing: [Located<LicensingRecord>] = []
     public var disputes: [Located<DisputeRecord>] = []
@@ -45,6 +48,7 @@ extension CountedRecords {
     mutating func append<Record: CountableRecord>(_ record: Record, at location: SourceLocation) {
         switch record {
         case let inspection as InspectionRecord: inspections.append(Located(inspection, at: location))
+        case let penalty as PenaltyRecord where penalty.notPenalized: notPenalized.append(Located(penalty, at: location))
         case let penalty as PenaltyRecord: penalties.append(Located(penalty, at: location))
         case let action as EnforcementRecord: actions.append(Located(action, at: location))
         case let licence as LicensingRecord: licensing.append(Located(licence, at: location))
@@ -59,6 +63,7 @@ extension CountedRecords {
     mutating func removeAll(where isReplaced: (ReportPipeline.FileReference, Int) -> Bool) {
         inspections.removeAll { isReplaced(.init(dataset: .inspections, fileIndex: $0.location.fileIndex), $0.location.row) }
         penalties.removeAll { isReplaced(.init(dataset: .penalties, fileIndex: $0.location.fileIndex), $0.location.row) }
+        notPenalized.removeAll { isReplaced(.init(dataset: .penalties, fileIndex: $0.location.fileIndex), $0.location.row) }
         actions.removeAll { isReplaced(.init(dataset: .enforcement, fileIndex: $0.location.fileIndex), $0.location.row) }
         disputes.removeAll { isReplaced(.init(dataset: .disputes, fileIndex: $0.location.fileIndex), $0.location.row) }
         licensing.removeAll { isReplaced(.init(dataset: .licensing, fileIndex: $0.location.fileIndex), $0.location.row) }

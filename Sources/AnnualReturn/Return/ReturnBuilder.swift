@@ -85,6 +85,7 @@ public struct ReturnBuilder {
             single("penalties.legal_reviews", "法制审核", unit: "件", level: 1),
             single("penalties.mitigated", "减轻处罚", unit: "件", level: 1),
             single("penalties.transferred", "涉嫌犯罪移送", unit: "件", level: 1),
+            single("penalties.not_penalized", "不予处罚决定（不计入案件总数）", unit: "件"),
             ReturnRow(id: "penalties.fines_yuan", label: "罚款金额（元）", cells: [.money(fines)], unit: "元", figureIDs: ["penalties.fines_yuan"]),
             ReturnRow(id: "penalties.confiscations_yuan", label: "没收金额（元）", cells: [.money(confiscations)], unit: "元", figureIDs: ["penalties.confiscations_yuan"]),
             ReturnRow(id: "penalties.total_yuan", label: "罚没金额合计（元）", cells: [.money(total)], unit: "元", figureIDs: ["penalties.total_yuan"]),

@@ -97,8 +97,11 @@ struct RecordStager: Sendable {
         let caseID = check.identifier(.caseID, required: true)
         let date = check.requiredDate(.decisionDate)
         var types: [String] = []
-        let parts = PenaltyTypeList.split(check.raw(.penaltyTypes))
-        if parts.isEmpty {
+        // A decision not to penalise (不予处罚) is a decision of the case but no penalty: it is
+        // kept, with no type, and counted on its own line, never as a penalty case.
+        let notPenalized = Self.notPenalizedNames.contains(TextNormalizer.compact(check.raw(.penaltyTypes)))
+        let parts = notPenalized ? [] : PenaltyTypeList.split(check.raw(.penaltyTypes))
+        if parts.isEmpty && !notPenalized {
             check.error(.missingRequired, .penaltyTypes, "处罚种类 (penalty_types) is empty; every case has at least one")
         }
         for part in parts {
@@ -137,17 +140,21 @@ struct RecordStager: Sendable {
         let majorDecision = check.yesNo(.majorDecision)
         let publication = date.flatMap { publicationRule(for: $0, published: published, check: &check) }
         var record: PenaltyRecord?
-        if let date, !caseID.isEmpty, !types.isEmpty {
+        if let date, !caseID.isEmpty, !types.isEmpty || notPenalized {
             record = PenaltyRecord(
                 caseID: caseID, decisionNo: TextNormalizer.compact(check.raw(.decisionNo)), decisionDate: date,
                 party: party, partyType: partyType, industry: industry, penaltyTypes: types, fine: fine,
                 confiscation: confiscation, procedure: procedure, origin: check.text(.origin), hearing: hearing,
                 legalReview: legalReview, publishedDate: published, closedDate: closed, unit: check.text(.unit),
                 majorDecision: majorDecision, hearingNotified: hearingNotified, hearingRequested: hearingRequested,
-                publication: publication, mitigated: check.yesNo(.mitigated), transferred: check.yesNo(.transferred))
+                publication: publication, mitigated: check.yesNo(.mitigated), transferred: check.yesNo(.transferred),
+                notPenalized: notPenalized)
         }
         return finish(check, record, date: date, dateColumn: .decisionDate)
     }
+
+    /// What 处罚种类 says for a decision not to penalise (行政处罚法 art. 33).
+    static let notPenalizedNames: Set<String> = ["不予处罚", "不予行政处罚", "免予处罚", "免予行政处罚", "不予处罚决定"]
 
     /// Words in a party's name that mark an organisation rather than a person.
     static let organisationMarkers = ["公司", "厂", "店", "中心", "合作社", "集团", "商行", "企业", "经营部",

@@ -199,7 +199,7 @@ struct RecordFingerprintTests {
         ("unit", { $0.unit = "" }), ("majorDecision", { $0.majorDecision = true }),
         ("hearingNotified", { $0.hearingNotified = true }), ("hearingRequested", { $0.hearingRequested = true }),
         ("publication", { $0.publication = .late }), ("mitigated", { $0.mitigated = true }),
-        ("transferred", { $0.transferred = true }),
+        ("transferred", { $0.transferred = true }), ("notPenalized", { $0.notPenalized = true }),
     ] }
     static var inspectionChanges: [(String, (inout InspectionRecord) -> Void)] { [
         ("id", { $0.id = "JC-2" }), ("date", { $0.date = day.adding(days: -1) }), ("kind", { $0.kind = "random" }),

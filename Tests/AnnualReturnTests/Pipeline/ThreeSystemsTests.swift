@@ -183,8 +183,36 @@ struct ThreeSystemsTests {
         let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
         let result = try ReportPipeline.run(configuration, keepsRecords: true)
         #expect(result.figures["penalties.mitigated"] == .integer(2))
+        #expect(result.figures["penalties.cases"] == .integer(4))
         #expect(result.figures["penalties.transferred"] == .integer(2))
         for id in ["penalties.mitigated", "penalties.transferred"] {
+            #expect(try FigureExplainer.explain(id, in: result).get().isConsistent, "\(id)")
+        }
+    }
+
+    /// A decision not to penalise (处罚种类 不予处罚) is kept and counted on its own line, never
+    /// as a penalty case or under any type.
+    @Test func aDecisionNotToPenaliseIsNoPenaltyCase() throws {
+        let folder = try StreamingDedupeTests.temporaryFolder("not-penalized")
+        let rows = ["案件编号,处罚决定日期,处罚种类,罚款金额(元)",
+                    "CF-1,2022-03-01,罚款,100", "CF-2,2022-03-02,不予处罚,", "CF-3,2022-03-03,不予行政处罚,", "CF-4,2022-03-04,,"]
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("p.csv"))
+        let yaml = """
+            bureau: 测试区应急管理局
+            year: 2022
+            inputs:
+              penalties: [p.csv]
+            output: out
+            """
+        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
+        let result = try ReportPipeline.run(configuration, keepsRecords: true)
+        #expect(result.figures["penalties.cases"] == .integer(1))
+        #expect(result.figures["penalties.not_penalized"] == .integer(2))
+        #expect(result.figures["penalties.by_type.other"] == .integer(0))
+        #expect(result.figures["penalties.by_month.2022-03"] == .integer(1))
+        #expect(result.figures["records.penalties.accepted"] == .integer(3))
+        #expect(result.diagnostics.map(\.row) == [5])  // an empty 处罚种类 is still rejected
+        for id in ["penalties.cases", "penalties.not_penalized", "penalties.by_month.2022-03"] {
             #expect(try FigureExplainer.explain(id, in: result).get().isConsistent, "\(id)")
         }
     }
