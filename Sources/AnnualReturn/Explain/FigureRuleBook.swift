@@ -246,11 +246,7 @@ struct FigureRuleBook {
         let calendar = "按工作日历（配置文件的 calendars）计算，自决定之日起 7 个工作日内公示为按时"
         let published: @Sendable (PenaltyRecord) -> String = { $0.publishedDate.map { "公示日期 \($0)" } ?? "未公示" }
         if configuration.calendarFolder == nil {
-            let none = FigureRule.Method.statement(source: "未配置工作日历（配置文件的 calendars），无法计算 7 个工作日公示时限，故为空")
-            for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
-                add("three_systems.publication.\(part)", "公示时限指标：需配置工作日历（calendars）",
-                    "Publication within 7 working days: needs a working-day calendar (`calendars`).", unit: "件", none)
-            }
+            addUncounted(publicationPrefix: "three_systems.publication.", workingDays: 7)
         } else {
             add("three_systems.publication.decisions", "本年行政处罚决定中判断了公示时限的件数（\(calendar)；未配置工作日历时为空）",
                 "Penalty decisions of the year whose publication was judged against the 7-working-day deadline (null without a calendar).",
@@ -402,16 +398,23 @@ struct FigureRuleBook {
         caseReviews(prefix: prefix, scope: scope, when: "办结日期在 \(range)（含两端）")
     }
 
+    /// The publication figures under `publicationPrefix`, null without a working-day calendar:
+    /// each explained as a statement of why.
+    private mutating func addUncounted(publicationPrefix prefix: String, workingDays: Int) {
+        let none = FigureRule.Method.statement(
+            source: "未配置工作日历（配置文件的 calendars），无法计算 \(workingDays) 个工作日公示时限，故为空")
+        for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
+            add(prefix + part, "公示时限指标：需配置工作日历（calendars）",
+                "Publication within \(workingDays) working days: needs a working-day calendar (`calendars`).", unit: "件", none)
+        }
+    }
+
     /// three_systems.enforcement_publication.*: compulsory measures and executions made public
     /// within 20 working days.
     private mutating func enforcementPublication(scope: FigureScope) {
         let prefix = "three_systems.enforcement_publication."
         guard configuration.calendarFolder != nil else {
-            let none = FigureRule.Method.statement(source: "未配置工作日历（配置文件的 calendars），无法计算 20 个工作日公示时限，故为空")
-            for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
-                add(prefix + part, "公示时限指标：需配置工作日历（calendars）",
-                    "Publication within 20 working days: needs a working-day calendar (`calendars`).", unit: "件", none)
-            }
+            addUncounted(publicationPrefix: prefix, workingDays: 20)
             return
         }
         let describe: @Sendable (EnforcementRecord) -> String = { record in
@@ -465,11 +468,7 @@ struct FigureRuleBook {
         }
         let prefix = "three_systems.licensing_publication."
         guard configuration.calendarFolder != nil else {
-            let none = FigureRule.Method.statement(source: "未配置工作日历（配置文件的 calendars），无法计算 7 个工作日公示时限，故为空")
-            for part in ["decisions", "on_time", "late", "unpublished", "on_time_pct"] {
-                add(prefix + part, "公示时限指标：需配置工作日历（calendars）",
-                    "Publication within 7 working days: needs a working-day calendar (`calendars`).", unit: "件", none)
-            }
+            addUncounted(publicationPrefix: prefix, workingDays: 7)
             return
         }
         let published: @Sendable (LicensingRecord) -> String = { $0.publishedDate.map { "公示日期 \($0)" } ?? "未公示" }

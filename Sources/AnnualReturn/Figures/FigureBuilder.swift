@@ -120,15 +120,8 @@ public struct FigureBuilder {
     /// calendar; without one they are null (the return says why).
     private func threeSystems(_ figures: inout Figures, _ tally: Tally) {
         let prefix = "three_systems."
-        let judged = tally.publishedOnTime + tally.publishedLate + tally.unpublished
-        let hasCalendar = configuration.calendarFolder != nil
-        let count = { (value: Int) in hasCalendar ? FigureValue.integer(value) : .null }
-        figures[prefix + "publication.decisions"] = count(judged)
-        figures[prefix + "publication.on_time"] = count(tally.publishedOnTime)
-        figures[prefix + "publication.late"] = count(tally.publishedLate)
-        figures[prefix + "publication.unpublished"] = count(tally.unpublished)
-        figures[prefix + "publication.on_time_pct"] =
-            hasCalendar ? Ratio.percent(tally.publishedOnTime, of: judged).map(FigureValue.text) ?? .null : .null
+        publication(&figures, prefix: prefix + "publication.",
+                    onTime: tally.publishedOnTime, late: tally.publishedLate, unpublished: tally.unpublished)
         figures[prefix + "legal_review.major_decisions"] = .integer(tally.majorDecisions)
         figures[prefix + "legal_review.reviewed"] = .integer(tally.majorDecisionsReviewed)
         figures[prefix + "legal_review.reviewed_pct"] =
@@ -136,13 +129,22 @@ public struct FigureBuilder {
         figures[prefix + "hearings.notified"] = .integer(tally.hearingsNotified)
         figures[prefix + "hearings.requested"] = .integer(tally.hearingsRequested)
         figures[prefix + "hearings.held"] = .integer(tally.hearings)
-        let actions = tally.actionsPublishedOnTime + tally.actionsPublishedLate + tally.actionsUnpublished
-        figures[prefix + "enforcement_publication.decisions"] = count(actions)
-        figures[prefix + "enforcement_publication.on_time"] = count(tally.actionsPublishedOnTime)
-        figures[prefix + "enforcement_publication.late"] = count(tally.actionsPublishedLate)
-        figures[prefix + "enforcement_publication.unpublished"] = count(tally.actionsUnpublished)
-        figures[prefix + "enforcement_publication.on_time_pct"] =
-            hasCalendar ? Ratio.percent(tally.actionsPublishedOnTime, of: actions).map(FigureValue.text) ?? .null : .null
+        publication(&figures, prefix: prefix + "enforcement_publication.", onTime: tally.actionsPublishedOnTime,
+                    late: tally.actionsPublishedLate, unpublished: tally.actionsUnpublished)
+    }
+
+    /// `<prefix>decisions`, `on_time`, `late`, `unpublished` and `on_time_pct`: decisions made
+    /// public in time. All null without a working-day calendar, which judging needs.
+    private func publication(_ figures: inout Figures, prefix: String, onTime: Int, late: Int, unpublished: Int) {
+        let judged = onTime + late + unpublished
+        let hasCalendar = configuration.calendarFolder != nil
+        let count = { (value: Int) in hasCalendar ? FigureValue.integer(value) : .null }
+        figures[prefix + "decisions"] = count(judged)
+        figures[prefix + "on_time"] = count(onTime)
+        figures[prefix + "late"] = count(late)
+        figures[prefix + "unpublished"] = count(unpublished)
+        figures[prefix + "on_time_pct"] =
+            hasCalendar ? Ratio.percent(onTime, of: judged).map(FigureValue.text) ?? .null : .null
     }
 
     /// 行政许可: applications, acceptances and decisions, each by its own day; and the
@@ -155,16 +157,8 @@ public struct FigureBuilder {
         for decision in Catalogue.categories(.licensingDecision) {
             figures["licensing.by_decision.\(decision.code)"] = .integer(decisions[decision.code] ?? 0)
         }
-        let prefix = "three_systems.licensing_publication."
-        let judged = tally.licensingPublishedOnTime + tally.licensingPublishedLate + tally.licensingUnpublished
-        let hasCalendar = configuration.calendarFolder != nil
-        let count = { (value: Int) in hasCalendar ? FigureValue.integer(value) : .null }
-        figures[prefix + "decisions"] = count(judged)
-        figures[prefix + "on_time"] = count(tally.licensingPublishedOnTime)
-        figures[prefix + "late"] = count(tally.licensingPublishedLate)
-        figures[prefix + "unpublished"] = count(tally.licensingUnpublished)
-        figures[prefix + "on_time_pct"] =
-            hasCalendar ? Ratio.percent(tally.licensingPublishedOnTime, of: judged).map(FigureValue.text) ?? .null : .null
+        publication(&figures, prefix: "three_systems.licensing_publication.", onTime: tally.licensingPublishedOnTime,
+                    late: tally.licensingPublishedLate, unpublished: tally.licensingUnpublished)
     }
 
     /// 行政复议 and 行政诉讼 closed in the year: by outcome, 纠错 (a review found the bureau

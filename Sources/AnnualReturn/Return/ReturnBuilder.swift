@@ -131,6 +131,13 @@ public struct ReturnBuilder {
                            columns: [ReturnColumn(id: "actions", title: "件数", unit: "件")], rows: rows)
     }
 
+    /// The note of a table whose optional input is not configured: its figures are 0 because
+    /// nothing was given, not because nothing happened.
+    private func missingInputNote(_ dataset: Dataset, _ what: String) -> [String] {
+        guard (result.configuration.inputs[dataset] ?? []).isEmpty else { return [] }
+        return ["未提供\(what)（配置文件 inputs 的 \(dataset.rawValue)），各项为 0。"]
+    }
+
     /// 行政许可: applications by the day they were made, acceptances by the day accepted,
     /// decisions by their day; grants include granted changes and renewals.
     private func licensing() -> ReturnTable {
@@ -148,10 +155,7 @@ public struct ReturnBuilder {
             single("licensing.by_decision.not_accepted", "不予受理", unit: "件"),
             single("licensing.by_decision.revoke", "撤销许可", unit: "件"),
         ]
-        var notes: [String] = []
-        if (result.configuration.inputs[.licensing] ?? []).isEmpty {
-            notes.append("未提供行政许可导出（配置文件 inputs 的 licensing），各项为 0。")
-        }
+        let notes = missingInputNote(.licensing, "行政许可导出")
         return ReturnTable(
             id: "licensing", title: "表6 行政许可情况",
             convention: "申请按申请日期、受理按受理日期（未填的按受理后的决定日期）、其余按决定日期归期；准予含准予变更、准予延续。",
@@ -178,10 +182,7 @@ public struct ReturnBuilder {
             rows.append(rate(prefix + against + "_pct", "\(label)率（%）"))
         }
         rows.append(single("litigation.head_in_court", "行政机关负责人出庭应诉", unit: "件"))
-        var notes: [String] = []
-        if (result.configuration.inputs[.disputes] ?? []).isEmpty {
-            notes.append("未提供行政复议和行政应诉案件导出（配置文件 inputs 的 review_litigation），各项为 0。")
-        }
+        let notes = missingInputNote(.disputes, "行政复议和行政应诉案件导出")
         return ReturnTable(
             id: "review_litigation", title: "表7 行政复议和行政应诉",
             convention: "按结案日期归期。纠错指复议决定撤销、变更、确认违法或责令履行；败诉指判决撤销、变更、确认违法或责令履行。",
@@ -247,10 +248,7 @@ public struct ReturnBuilder {
         rows += Catalogue.categories(.catalogueClass).map {
             single("catalogue.by_class.\($0.code)", "\($0.name)事项", unit: "项", level: 1)
         }
-        var notes: [String] = []
-        if (result.configuration.inputs[.catalogue] ?? []).isEmpty {
-            notes.append("未提供综合行政执法事项清单（配置文件 inputs 的 catalogue），各项为 0。")
-        }
+        let notes = missingInputNote(.catalogue, "综合行政执法事项清单")
         return ReturnTable(
             id: "catalogue", title: "表9 综合行政执法事项清单",
             convention: "清单现行事项每项计一项，按事项类别分列；清单不分年度，以生成本表时的清单为准。",
@@ -274,10 +272,7 @@ public struct ReturnBuilder {
             row("case_reviews.by_type.\($0.code)", $0.name, unit: "宗", level: 1)
         }
         rows.append(row("case_reviews.problems", "发现问题", unit: "项"))
-        var notes: [String] = []
-        if (result.configuration.inputs[.caseReviews] ?? []).isEmpty {
-            notes.append("未提供案卷评查记录（配置文件 inputs 的 case_reviews），各项为 0。")
-        }
+        let notes = missingInputNote(.caseReviews, "案卷评查记录")
         return ReturnTable(
             id: "case_reviews", title: "表10 案卷评查",
             convention: "每宗被评查的案卷计一宗，按其案件办结日期归期；发现问题数为评查记录所列问题之和。",

@@ -7,25 +7,11 @@ import Testing
 /// accounts as the exports.
 struct CaseReviewTests {
     static func run(_ rows: [String]?) throws -> RunResult {
-        let folder = try StreamingDedupeTests.temporaryFolder("case-reviews")
-        try Data("案件编号,处罚决定日期,处罚种类\nCF-1,2022-03-01,罚款\n".utf8).write(to: folder.appendingPathComponent("p.csv"))
-        var inputs = "  penalties: [p.csv]"
+        var files = [TemporaryDistrict.onePenalty]
         if let rows {
-            let text = (["案卷编号,案卷类型,案件编号,结案日期,发现问题数"] + rows).joined(separator: "\n") + "\n"
-            try Data(text.utf8).write(to: folder.appendingPathComponent("reviews.csv"))
-            inputs += "\n  case_reviews: [reviews.csv]"
+            files.append(.init(.caseReviews, "reviews.csv", ["案卷编号,案卷类型,案件编号,结案日期,发现问题数"] + rows))
         }
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-            \(inputs)
-            periods:
-              case_review: {from: "2021-11-01", to: "2022-07-31"}
-            output: out
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: true)
+        return try TemporaryDistrict.run(files, extra: TemporaryDistrict.reviewWindow)
     }
 
     @Test func filesCountByTheDayTheirCaseClosed() throws {

@@ -6,23 +6,9 @@ import Testing
 /// item of the list counts, by class.
 struct ItemCatalogueTests {
     static func run(_ rows: [String]?) throws -> RunResult {
-        let folder = try StreamingDedupeTests.temporaryFolder("catalogue")
-        try Data("案件编号,处罚决定日期,处罚种类\nCF-1,2022-03-01,罚款\n".utf8).write(to: folder.appendingPathComponent("p.csv"))
-        var inputs = "  penalties: [p.csv]"
-        if let rows {
-            let text = (["事项编码,事项名称,事项类别"] + rows).joined(separator: "\n") + "\n"
-            try Data(text.utf8).write(to: folder.appendingPathComponent("items.csv"))
-            inputs += "\n  catalogue: [items.csv]"
-        }
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-            \(inputs)
-            output: out
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: true)
+        var files = [TemporaryDistrict.onePenalty]
+        if let rows { files.append(.init(.catalogue, "items.csv", ["事项编码,事项名称,事项类别"] + rows)) }
+        return try TemporaryDistrict.run(files)
     }
 
     @Test func itemsCountByClass() throws {

@@ -9,24 +9,8 @@ struct LicensingTests {
     static let header = "许可编号,许可事项,申请人,申请日期,受理日期,决定日期,决定结果,公示日期"
 
     static func run(_ rows: [String]?, calendars: Bool = true) throws -> RunResult {
-        let folder = try StreamingDedupeTests.temporaryFolder("licensing")
-        var inputs = "  penalties: [p.csv]"
-        try Data("案件编号,处罚决定日期,处罚种类\nCF-1,2022-03-01,罚款\n".utf8).write(to: folder.appendingPathComponent("p.csv"))
-        if let rows {
-            try Data(([header] + rows).joined(separator: "\n").appending("\n").utf8)
-                .write(to: folder.appendingPathComponent("l.csv"))
-            inputs = "  licensing: [l.csv]"
-        }
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-            \(inputs)
-            output: out
-            \(calendars ? "calendars: \"\(ThreeSystemsTests.calendars)\"" : "")
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: true)
+        let files = rows.map { [TemporaryDistrict.File(.licensing, "l.csv", [header] + $0)] } ?? [TemporaryDistrict.onePenalty]
+        return try TemporaryDistrict.run(files, extra: calendars ? ThreeSystemsTests.calendarsLine : [])
     }
 
     @Test func applicationsAcceptancesAndDecisionsEachByTheirDay() throws {

@@ -6,23 +6,11 @@ import Testing
 /// their rates, the head in court — counted by hand.
 struct ReviewLitigationTests {
     static func run(_ rows: [String]?) throws -> RunResult {
-        let folder = try StreamingDedupeTests.temporaryFolder("review-litigation")
-        try Data("案件编号,处罚决定日期,处罚种类\nCF-1,2022-03-01,罚款\n".utf8).write(to: folder.appendingPathComponent("p.csv"))
-        var inputs = "  penalties: [p.csv]"
+        var files = [TemporaryDistrict.onePenalty]
         if let rows {
-            let text = (["案号,类型,收案日期,结案日期,结果,负责人出庭应诉,申请人或原告"] + rows).joined(separator: "\n") + "\n"
-            try Data(text.utf8).write(to: folder.appendingPathComponent("d.csv"))
-            inputs += "\n  review_litigation: [d.csv]"
+            files.append(.init(.disputes, "d.csv", ["案号,类型,收案日期,结案日期,结果,负责人出庭应诉,申请人或原告"] + rows))
         }
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-            \(inputs)
-            output: out
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: true)
+        return try TemporaryDistrict.run(files)
     }
 
     @Test func outcomesCorrectionsAndLossesCountedByHand() throws {

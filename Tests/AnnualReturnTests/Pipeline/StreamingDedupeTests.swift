@@ -8,38 +8,17 @@ import Testing
 struct StreamingDedupeTests {
     static let header = "案件编号,处罚决定日期,当事人,统一社会信用代码,处罚种类,罚款金额(元)"
 
-    /// A penalties-only run over `exports` (file name → rows after the header), in that order.
+    /// A run over the penalty `exports` (file name → rows after the header), in that order, and
+    /// an enforcement export when `enforcement` is given.
     static func run(_ exports: [(name: String, rows: [String])], keepsRecords: Bool = false,
                     enforcement: [String]? = nil,
                     onFileStart: ((ReturnConfiguration.InputFile, Int) -> Void)? = nil) throws -> RunResult {
-        let folder = try temporaryFolder("streaming-dedupe")
-        for export in exports {
-            try Data(([header] + export.rows).joined(separator: "\n").appending("\n").utf8)
-                .write(to: folder.appendingPathComponent(export.name))
-        }
-        var inputs = "  penalties: [\(exports.map(\.name).joined(separator: ", "))]"
+        var files = exports.map { TemporaryDistrict.File(.penalties, $0.name, [header] + $0.rows) }
         if let enforcement {
-            let text = (["强制编号,决定日期,强制种类,关联案件编号"] + enforcement).joined(separator: "\n") + "\n"
-            try Data(text.utf8).write(to: folder.appendingPathComponent("e.csv"))
-            inputs += "\n  enforcement: [e.csv]"
+            files.append(.init(.enforcement, "e.csv", ["强制编号,决定日期,强制种类,关联案件编号"] + enforcement))
         }
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-            \(inputs)
-            periods:
-              first_half: {from: "2022-01-01", to: "2022-06-30"}
-            output: out
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: keepsRecords, onFileStart: onFileStart)
-    }
-
-    static func temporaryFolder(_ prefix: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        return try TemporaryDistrict.run(files, extra: ["periods:", "  first_half: {from: \"2022-01-01\", to: \"2022-06-30\"}"],
+                                         keepsRecords: keepsRecords, onFileStart: onFileStart)
     }
 
     /// v1 in the oldest export, v2 (new date, party, amount, type) in the next, v1 again in the

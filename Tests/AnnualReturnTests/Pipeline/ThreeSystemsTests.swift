@@ -11,20 +11,12 @@ struct ThreeSystemsTests {
 
     static let header = "案件编号,处罚决定日期,当事人,处罚种类,公示日期,是否重大执法决定,是否法制审核,是否告知听证,是否申请听证,是否听证"
 
+    /// The configuration line naming those calendars.
+    static let calendarsLine = ["calendars: \"\(calendars)\""]
+
     static func run(_ rows: [String], calendars: String? = ThreeSystemsTests.calendars) throws -> RunResult {
-        let folder = try StreamingDedupeTests.temporaryFolder("three-systems")
-        try Data(([header] + rows).joined(separator: "\n").appending("\n").utf8)
-            .write(to: folder.appendingPathComponent("p.csv"))
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-              penalties: [p.csv]
-            output: out
-            \(calendars.map { "calendars: \"\($0)\"" } ?? "")
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: true)
+        try TemporaryDistrict.run([.init(.penalties, "p.csv", [header] + rows)],
+                                  extra: calendars.map { ["calendars: \"\($0)\""] } ?? [])
     }
 
     /// (decision, published, on time?): the deadline is the 7th working day after the decision.
@@ -105,18 +97,7 @@ struct ThreeSystemsTests {
     /// An export without a 公示日期 column says nothing about publication: its decisions are not
     /// judged (and not listed as 未公示).
     @Test func anExportWithoutThePublicationColumnIsNotJudged() throws {
-        let folder = try StreamingDedupeTests.temporaryFolder("no-published-column")
-        try Data("案件编号,处罚决定日期,处罚种类\nCF-1,2022-03-01,罚款\n".utf8).write(to: folder.appendingPathComponent("p.csv"))
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-              penalties: [p.csv]
-            output: out
-            calendars: "\(Self.calendars)"
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        let result = try ReportPipeline.run(configuration)
+        let result = try TemporaryDistrict.run([TemporaryDistrict.onePenalty], extra: Self.calendarsLine)
         #expect(result.figures["three_systems.publication.decisions"] == .integer(0))
         #expect(result.figures["three_systems.publication.on_time_pct"] == .null)
         #expect(!result.diagnostics.contains { $0.code == .notPublished })
@@ -124,7 +105,7 @@ struct ThreeSystemsTests {
 
     /// A year the return needs without its calendar file stops the run, naming the file.
     @Test func aMissingCalendarYearNamesTheFile() throws {
-        let folder = try StreamingDedupeTests.temporaryFolder("calendar-2022-only")
+        let folder = try TemporaryDistrict.folder("calendar-2022-only")
         try FileManager.default.copyItem(atPath: Self.calendars + "/2022.yaml", toPath: folder.path + "/2022.yaml")
         #expect {
             _ = try Self.run(["CF-1,2022-03-01,甲公司,罚款,,否,否,否,否,否"], calendars: folder.path)
@@ -138,21 +119,11 @@ struct ThreeSystemsTests {
     /// holiday and its two make-up days put the 20th working day on 10-21; from 12-15 it falls
     /// in the 2023 calendar, on 2023-01-13.
     @Test func enforcementDecisionsHaveTwentyWorkingDays() throws {
-        let folder = try StreamingDedupeTests.temporaryFolder("enforcement-publication")
-        let rows = ["强制编号,决定日期,强制种类,公示日期",
-                    "QZ-1,2022-09-20,查封,2022-10-21", "QZ-2,2022-09-20,扣押,2022-10-24",
-                    "QZ-3,2022-12-15,查封,2023-01-13", "QZ-4,2022-12-15,加处罚款,"]
-        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("e.csv"))
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-              enforcement: [e.csv]
-            output: out
-            calendars: "\(Self.calendars)"
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        let result = try ReportPipeline.run(configuration, keepsRecords: true)
+        let result = try TemporaryDistrict.run([.init(.enforcement, "e.csv", [
+            "强制编号,决定日期,强制种类,公示日期",
+            "QZ-1,2022-09-20,查封,2022-10-21", "QZ-2,2022-09-20,扣押,2022-10-24",
+            "QZ-3,2022-12-15,查封,2023-01-13", "QZ-4,2022-12-15,加处罚款,",
+        ])], extra: Self.calendarsLine)
         let expected: [String: FigureValue] = [
             "three_systems.enforcement_publication.decisions": .integer(4),
             "three_systems.enforcement_publication.on_time": .integer(2),
@@ -169,19 +140,10 @@ struct ThreeSystemsTests {
 
     /// 减轻处罚 and 涉嫌犯罪移送, the penalty table's last columns.
     @Test func mitigatedAndTransferredCases() throws {
-        let folder = try StreamingDedupeTests.temporaryFolder("mitigated")
-        let rows = ["案件编号,处罚决定日期,处罚种类,是否减轻处罚,是否涉嫌犯罪移送",
-                    "CF-1,2022-03-01,罚款,是,否", "CF-2,2022-03-02,罚款,否,是", "CF-3,2022-03-03,罚款,√,1", "CF-4,2022-03-04,警告,,"]
-        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("p.csv"))
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-              penalties: [p.csv]
-            output: out
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        let result = try ReportPipeline.run(configuration, keepsRecords: true)
+        let result = try TemporaryDistrict.run([.init(.penalties, "p.csv", [
+            "案件编号,处罚决定日期,处罚种类,是否减轻处罚,是否涉嫌犯罪移送",
+            "CF-1,2022-03-01,罚款,是,否", "CF-2,2022-03-02,罚款,否,是", "CF-3,2022-03-03,罚款,√,1", "CF-4,2022-03-04,警告,,",
+        ])])
         #expect(result.figures["penalties.mitigated"] == .integer(2))
         #expect(result.figures["penalties.cases"] == .integer(4))
         #expect(result.figures["penalties.transferred"] == .integer(2))
@@ -193,19 +155,10 @@ struct ThreeSystemsTests {
     /// A decision not to penalise (处罚种类 不予处罚) is kept and counted on its own line, never
     /// as a penalty case or under any type.
     @Test func aDecisionNotToPenaliseIsNoPenaltyCase() throws {
-        let folder = try StreamingDedupeTests.temporaryFolder("not-penalized")
-        let rows = ["案件编号,处罚决定日期,处罚种类,罚款金额(元)",
-                    "CF-1,2022-03-01,罚款,100", "CF-2,2022-03-02,不予处罚,", "CF-3,2022-03-03,不予行政处罚,", "CF-4,2022-03-04,,"]
-        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("p.csv"))
-        let yaml = """
-            bureau: 测试区应急管理局
-            year: 2022
-            inputs:
-              penalties: [p.csv]
-            output: out
-            """
-        let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        let result = try ReportPipeline.run(configuration, keepsRecords: true)
+        let result = try TemporaryDistrict.run([.init(.penalties, "p.csv", [
+            "案件编号,处罚决定日期,处罚种类,罚款金额(元)",
+            "CF-1,2022-03-01,罚款,100", "CF-2,2022-03-02,不予处罚,", "CF-3,2022-03-03,不予行政处罚,", "CF-4,2022-03-04,,",
+        ])])
         #expect(result.figures["penalties.cases"] == .integer(1))
         #expect(result.figures["penalties.not_penalized"] == .integer(2))
         #expect(result.figures["penalties.by_type.other"] == .integer(0))
