@@ -183,7 +183,7 @@ public struct ReportPipeline {
         var stager: RecordStager?
         var isFirstRow = true
         var fileDiagnostics: [Diagnostic] = []
-        var hasher = SHA256Hasher()
+        let hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
         let extra = configuration.columnMappings[file.dataset] ?? [:]
         let emptyAggregate = Aggregate(year: configuration.year, periods: configuration.periods)
