@@ -100,7 +100,8 @@ public struct ReportPipeline {
     /// - Parameter onFileStart: called before each export is read, with the file and its
     ///   0-based position among all the exports in reading order (dataset by dataset, older
     ///   first), for progress reports.
-    /// - Throws: ``PipelineError`` when a file cannot be read or a file does not reconcile.
+    /// - Throws: ``PipelineError`` when a file cannot be read or changes during the run, the
+    ///   working-day calendar lacks a year it needs, or a file does not reconcile.
     public static func run(
         _ configuration: ReturnConfiguration, keepsRecords: Bool = false,
         threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes,
