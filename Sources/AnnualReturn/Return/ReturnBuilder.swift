@@ -38,6 +38,12 @@ public struct ReturnBuilder {
         ReturnRow(id: id, label: label, cells: [.count(count(id))], level: level, unit: unit, figureIDs: [id])
     }
 
+    /// A percentage figure as a row: its one-decimal text, or — when its base is 0.
+    private func rate(_ id: String, _ label: String, level: Int = 1) -> ReturnRow {
+        let text: String? = if case .text(let value)? = figures[id] { value } else { nil }
+        return ReturnRow(id: id, label: label, cells: [.decimal(text)], level: level, unit: "%", figureIDs: [id])
+    }
+
     /// The four monthly series, as the columns of the monthly and quarterly tables.
     static let seriesColumns = [
         ReturnColumn(id: "inspections", title: "检查", unit: "家次"),
@@ -58,9 +64,7 @@ public struct ReturnBuilder {
             single("hazards.general", "发现一般隐患", unit: "项"),
             single("hazards.major", "发现重大隐患", unit: "项"),
             single("hazards.rectified", "已整改隐患", unit: "项"),
-            ReturnRow(id: "hazards.rectification_rate", label: "隐患整改率（%）",
-                      cells: [.decimal(figures["hazards.rectification_rate"].flatMap { if case .text(let t) = $0 { return t } else { return nil } })],
-                      unit: "%", figureIDs: ["hazards.rectification_rate"]),
+            rate("hazards.rectification_rate", "隐患整改率（%）", level: 0),
             single("patrols.count", "执法巡查次数", unit: "次"),
             single("patrols.enterprises", "巡查企业数", unit: "家"),
             single("patrols.irregularities", "巡查发现不规范执法行为", unit: "个"),
@@ -165,10 +169,6 @@ public struct ReturnBuilder {
     /// 行政复议和行政应诉: reviews and lawsuits closed in the year, by outcome, with 纠错率 and
     /// 败诉率.
     private func disputes() -> ReturnTable {
-        func rate(_ id: String, _ label: String) -> ReturnRow {
-            let text: String? = if case .text(let value)? = figures[id] { value } else { nil }
-            return ReturnRow(id: id, label: label, cells: [.decimal(text)], level: 1, unit: "%", figureIDs: [id])
-        }
         var rows: [ReturnRow] = []
         for (prefix, kind, against, label) in [("administrative_review.", "review", "corrected", "纠错"),
                                                ("litigation.", "litigation", "lost", "败诉")] {
@@ -193,22 +193,14 @@ public struct ReturnBuilder {
     /// 法制审核) and hearings, over the year's penalty decisions.
     private func threeSystems() -> ReturnTable {
         let hasCalendar = result.configuration.calendarFolder != nil
-        func percent(_ id: String) -> ReturnRow {
-            let text: String? = if case .text(let value)? = figures[id] { value } else { nil }
-            return ReturnRow(id: id, label: "", cells: [.decimal(text)], level: 1, unit: "%", figureIDs: [id])
-        }
         func publication(_ id: String, _ label: String, level: Int = 1) -> ReturnRow {
             hasCalendar ? single(id, label, unit: "件", level: level)
                 : ReturnRow(id: id, label: label, cells: [.decimal(nil)], level: level, unit: "件", figureIDs: [id])
         }
-        var onTimeRate = percent("three_systems.publication.on_time_pct")
-        onTimeRate.label = "按时公示率（%）"
-        var enforcementRate = percent("three_systems.enforcement_publication.on_time_pct")
-        enforcementRate.label = "按时公示率（%）"
-        var licensingRate = percent("three_systems.licensing_publication.on_time_pct")
-        licensingRate.label = "按时公示率（%）"
-        var reviewedRate = percent("three_systems.legal_review.reviewed_pct")
-        reviewedRate.label = "法制审核率（%）"
+        let onTimeRate = rate("three_systems.publication.on_time_pct", "按时公示率（%）")
+        let enforcementRate = rate("three_systems.enforcement_publication.on_time_pct", "按时公示率（%）")
+        let licensingRate = rate("three_systems.licensing_publication.on_time_pct", "按时公示率（%）")
+        let reviewedRate = rate("three_systems.legal_review.reviewed_pct", "法制审核率（%）")
         let rows = [
             publication("three_systems.publication.decisions", "行政处罚决定（件）", level: 0),
             publication("three_systems.publication.on_time", "7个工作日内公示"),
