@@ -24,7 +24,7 @@ enum ExitStatus {
           0   every row was accepted
           64  usage: a wrong option or a bad configuration
           65  data: rows were rejected or a file is malformed; outputs still written
-          66  no input: an input file (or a calendar year's file) is missing or unreadable
+          66  no input: an input or a calendar year's file is missing or unreadable
           70  internal error: a file's rows did not reconcile; nothing was published
           73  an output file cannot be created
           75  another run holds the output folder's lock, or an export changed during
