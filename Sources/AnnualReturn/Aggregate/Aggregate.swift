@@ -34,36 +34,36 @@ public struct Aggregate: Sendable, Equatable {
 
     public mutating func add(_ record: InspectionRecord) {
         if !record.enterprise.isEmpty { inspectionReferences.insert(record.enterprise) }
-        place(record.date, by: 1) { $0.add(record) }
+        place(record.date, movingAsOfBy: 1) { $0.add(record) }
     }
 
     public mutating func add(_ record: PenaltyRecord) {
-        place(record.decisionDate, by: 1) { $0.add(record) }
+        place(record.decisionDate, movingAsOfBy: 1) { $0.add(record) }
     }
 
     public mutating func add(_ record: EnforcementRecord) {
-        place(record.date, by: 1) { $0.add(record) }
+        place(record.date, movingAsOfBy: 1) { $0.add(record) }
     }
 
     /// A reviewed case file counts in the year and the periods its case was closed in; it is
     /// not enforcement activity, so it does not move the as-of date.
     public mutating func add(_ record: CaseFileReview) {
-        placeWithoutAsOf(record.closedDate) { $0.add(record) }
+        place(record.closedDate) { $0.add(record) }
     }
 
     /// Takes out a record added before: the aggregate is then exactly what it would be had the
     /// record never been added. This is how a newer export's version replaces an older one.
     public mutating func remove(_ record: InspectionRecord) {
         if !record.enterprise.isEmpty { inspectionReferences.remove(record.enterprise) }
-        place(record.date, by: -1) { $0.remove(record) }
+        place(record.date, movingAsOfBy: -1) { $0.remove(record) }
     }
 
     public mutating func remove(_ record: PenaltyRecord) {
-        place(record.decisionDate, by: -1) { $0.remove(record) }
+        place(record.decisionDate, movingAsOfBy: -1) { $0.remove(record) }
     }
 
     public mutating func remove(_ record: EnforcementRecord) {
-        place(record.date, by: -1) { $0.remove(record) }
+        place(record.date, movingAsOfBy: -1) { $0.remove(record) }
     }
 
     /// A licensing record counts in three places: its application by the day it was made (申请),
@@ -73,39 +73,36 @@ public struct Aggregate: Sendable, Equatable {
     public mutating func remove(_ record: LicensingRecord) { count(record, by: -1) }
 
     private mutating func count(_ record: LicensingRecord, by sign: Int) {
-        placeWithoutAsOf(record.appliedDate) { $0.countApplication(by: sign) }
-        if let day = record.acceptedOn { placeWithoutAsOf(day) { $0.countAcceptance(by: sign) } }
+        place(record.appliedDate) { $0.countApplication(by: sign) }
+        if let day = record.acceptedOn { place(day) { $0.countAcceptance(by: sign) } }
         if let day = record.decisionDate, record.decision != nil {
-            place(day, by: sign) { $0.countLicensingDecision(record, by: sign) }
+            place(day, movingAsOfBy: sign) { $0.countLicensingDecision(record, by: sign) }
         }
     }
 
     /// A review or lawsuit counts in the year and periods it was closed in; it is not the
     /// bureau's own activity, so it does not move the as-of date.
-    public mutating func add(_ record: DisputeRecord) { placeWithoutAsOf(record.closedDate) { $0.add(record) } }
-    public mutating func remove(_ record: DisputeRecord) { placeWithoutAsOf(record.closedDate) { $0.remove(record) } }
+    public mutating func add(_ record: DisputeRecord) { place(record.closedDate) { $0.add(record) } }
+    public mutating func remove(_ record: DisputeRecord) { place(record.closedDate) { $0.remove(record) } }
 
     /// A catalogue item is not dated: it counts in the year's tally, the catalogue in force.
     public mutating func add(_ record: CatalogueItem) { yearTally.add(record) }
     public mutating func remove(_ record: CatalogueItem) { yearTally.remove(record) }
 
     public mutating func remove(_ record: CaseFileReview) {
-        placeWithoutAsOf(record.closedDate) { $0.remove(record) }
-    }
-
-    private mutating func placeWithoutAsOf(_ date: CalendarDay, _ count: (inout Tally) -> Void) {
-        if date.year == year { count(&yearTally) }
-        for period in periods where period.contains(date) {
-            count(&periodTallies[period.name, default: Tally()])
-        }
+        place(record.closedDate) { $0.remove(record) }
     }
 
     /// Counts (or uncounts) a record in the year and in every named period its date falls in.
-    private mutating func place(_ date: CalendarDay, by sign: Int, _ count: (inout Tally) -> Void) {
+    /// `sign` 1 or -1 also counts the day among the year's decisive dates (the as-of date);
+    /// 0 leaves them alone, for records that are not the bureau's own activity.
+    private mutating func place(_ date: CalendarDay, movingAsOfBy sign: Int = 0, _ count: (inout Tally) -> Void) {
         if date.year == year {
             count(&yearTally)
-            let records = yearRecordsByDay[date, default: 0] + sign
-            yearRecordsByDay[date] = records == 0 ? nil : records
+            if sign != 0 {
+                let records = yearRecordsByDay[date, default: 0] + sign
+                yearRecordsByDay[date] = records == 0 ? nil : records
+            }
         }
         for period in periods where period.contains(date) {
             count(&periodTallies[period.name, default: Tally()])

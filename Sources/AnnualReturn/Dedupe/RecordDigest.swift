@@ -80,11 +80,3 @@ struct FingerprintBuilder {
 
     consuming func finish() -> RecordFingerprint { RecordFingerprint(value: hasher.finalize()) }
 }
-
-/// Calls `body` with `text`'s UTF-8 bytes, without copying them when the string is native.
-func withUTF8Bytes<Result>(of text: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-    if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
-        return result
-    }
-    return Array(text.utf8).withUnsafeBytes(body)
-}

@@ -243,29 +243,10 @@ struct FigureRuleBook {
                 belongs(record).map { (.one, "\(ExplanationWording.penalty(record)) · \($0)") }
             })
         }
-        let calendar = "按工作日历（配置文件的 calendars）计算，自决定之日起 7 个工作日内公示为按时"
-        let published: @Sendable (PenaltyRecord) -> String = { $0.publishedDate.map { "公示日期 \($0)" } ?? "未公示" }
-        if configuration.calendarFolder == nil {
-            addUncounted(publicationPrefix: "three_systems.publication.", workingDays: 7)
-        } else {
-            add("three_systems.publication.decisions", "本年行政处罚决定中判断了公示时限的件数（\(calendar)；未配置工作日历时为空）",
-                "Penalty decisions of the year whose publication was judged against the 7-working-day deadline (null without a calendar).",
-                unit: "件", penalties { $0.publication == nil ? nil : published($0) })
-            for (status, label, english) in [(Publication.onTime, "7 个工作日内公示", "made public within 7 working days"),
-                                             (.late, "逾期公示", "made public after the deadline"),
-                                             (.unpublished, "未公示（无公示日期）", "not made public (no publication date)")] {
-                add("three_systems.publication.\(status.rawValue)", "本年行政处罚决定中\(label)的件数（\(calendar)）",
-                    "Penalty decisions of the year \(english).", unit: "件",
-                    penalties { $0.publication == status ? published($0) : nil })
-            }
-            add("three_systems.publication.on_time_pct", "按时公示率 = 7 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数，四舍五入",
-                "Decisions made public on time over decisions judged, in percent with one decimal, rounded half-up.",
-                unit: "件", .records(.over(.penalties, \.penalties, scope: scope, tallying: .rate) { record in
-                    guard let publication = record.publication else { return nil }
-                    return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1),
-                            "\(ExplanationWording.penalty(record)) · \(published(record))")
-                }))
-        }
+        publication(prefix: "three_systems.publication.", noun: "行政处罚决定", english: "Penalty decisions",
+                    workingDays: PublicationRule.penaltyWorkingDays, .penalties, \.penalties,
+                    dated: { $0.decisionDate }, status: { $0.publication }, published: { $0.publishedDate },
+                    describe: ExplanationWording.penalty)
         add("three_systems.legal_review.major_decisions", "本年重大执法决定件数（是否重大执法决定为是）",
             "Major decisions of the year.", unit: "件", penalties { $0.majorDecision ? "重大执法决定" : nil })
         add("three_systems.legal_review.reviewed", "本年重大执法决定中经法制审核的件数",
@@ -284,7 +265,10 @@ struct FigureRuleBook {
         add("three_systems.hearings.requested", "本年当事人申请听证的处罚决定件数（举行了听证的也计入）",
             "Decisions of the year whose party asked for a hearing (or had one).",
             unit: "件", penalties { $0.hearingRequested ? "申请听证" : nil })
-        enforcementPublication(scope: scope)
+        publication(prefix: "three_systems.enforcement_publication.", noun: "行政强制决定",
+                    english: "Compulsory measures and executions", workingDays: PublicationRule.otherWorkingDays,
+                    .enforcement, \.actions, dated: { $0.date }, status: { $0.publication },
+                    published: { $0.publishedDate }, describe: ExplanationWording.action)
         add("three_systems.hearings.held", "本年举行听证的处罚决定件数（是否听证为是）",
             "Decisions of the year with a hearing held.", unit: "件", penalties { $0.hearing ? "举行听证" : nil })
     }
@@ -409,31 +393,44 @@ struct FigureRuleBook {
         }
     }
 
-    /// three_systems.enforcement_publication.*: compulsory measures and executions made public
-    /// within 20 working days.
-    private mutating func enforcementPublication(scope: FigureScope) {
-        let prefix = "three_systems.enforcement_publication."
+    /// `<prefix>decisions`, `on_time`, `late`, `unpublished` and `on_time_pct` over the year's
+    /// `noun`: the decisions whose 公示日期 was judged against `workingDays`. Without a calendar,
+    /// statements of why they are empty.
+    private mutating func publication<Record: ExplainableRecord>(
+        prefix: String, noun: String, english: String, workingDays: Int,
+        _ dataset: Dataset, _ records: KeyPath<CountedRecords, [Located<Record>]>,
+        dated day: @escaping @Sendable (Record) -> CalendarDay?,
+        status: @escaping @Sendable (Record) -> Publication?,
+        published: @escaping @Sendable (Record) -> CalendarDay?,
+        describe: @escaping @Sendable (Record) -> String
+    ) {
         guard configuration.calendarFolder != nil else {
-            addUncounted(publicationPrefix: prefix, workingDays: 20)
+            addUncounted(publicationPrefix: prefix, workingDays: workingDays)
             return
         }
-        let describe: @Sendable (EnforcementRecord) -> String = { record in
-            "\(ExplanationWording.action(record)) · \(record.publishedDate.map { "公示日期 \($0)" } ?? "未公示")"
+        let scope = yearScope
+        let reason: @Sendable (Record) -> String = { record in
+            "\(describe(record)) · \(published(record).map { "公示日期 \($0)" } ?? "未公示")"
         }
-        add(prefix + "decisions", "本年行政强制决定中判断了公示时限（20 个工作日）的件数",
-            "Compulsory measures and executions of the year judged against the 20-working-day deadline.", unit: "件",
-            .records(.over(.enforcement, \.actions, scope: scope) { $0.publication == nil ? nil : (.one, describe($0)) }))
-        for (status, label) in [(Publication.onTime, "20 个工作日内公示"), (.late, "逾期公示"), (.unpublished, "未公示")] {
-            add(prefix + status.rawValue, "本年行政强制决定中\(label)的件数", "Enforcement decisions of the year: \(status.rawValue).",
-                unit: "件", .records(.over(.enforcement, \.actions, scope: scope) { record in
-                    record.publication == status ? (.one, describe(record)) : nil
+        let rule = "自决定之日起 \(workingDays) 个工作日内公示为按时，按工作日历（配置文件的 calendars）计算"
+        add(prefix + "decisions", "本年\(noun)中判断了公示时限的件数（\(rule)）",
+            "\(english) of the year judged against the \(workingDays)-working-day deadline.", unit: "件",
+            .records(.over(dataset, records, scope: scope, dated: day) { record in
+                status(record) == nil ? nil : (.one, reason(record))
+            }))
+        for (judged, label) in [(Publication.onTime, "\(workingDays) 个工作日内公示"), (.late, "逾期公示"),
+                                (.unpublished, "未公示（无公示日期）")] {
+            add(prefix + judged.rawValue, "本年\(noun)中\(label)的件数（\(rule)）",
+                "\(english) of the year: \(judged.rawValue).", unit: "件",
+                .records(.over(dataset, records, scope: scope, dated: day) { record in
+                    status(record) == judged ? (.one, reason(record)) : nil
                 }))
         }
-        add(prefix + "on_time_pct", "行政强制决定按时公示率 = 20 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数",
-            "Enforcement decisions made public on time over those judged, in percent with one decimal.", unit: "件",
-            .records(.over(.enforcement, \.actions, scope: scope, tallying: .rate) { record in
-                guard let publication = record.publication else { return nil }
-                return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1), describe(record))
+        add(prefix + "on_time_pct", "按时公示率 = \(workingDays) 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数，四舍五入",
+            "\(english) made public on time over those judged, in percent with one decimal, rounded half-up.", unit: "件",
+            .records(.over(dataset, records, scope: scope, tallying: .rate, dated: day) { record in
+                guard let judged = status(record) else { return nil }
+                return (.fraction(numerator: judged == .onTime ? 1 : 0, denominator: 1), reason(record))
             }))
     }
 
@@ -466,30 +463,10 @@ struct FigureRuleBook {
                     record.decision == code ? (.one, describe(record)) : nil
                 }))
         }
-        let prefix = "three_systems.licensing_publication."
-        guard configuration.calendarFolder != nil else {
-            addUncounted(publicationPrefix: prefix, workingDays: 7)
-            return
-        }
-        let published: @Sendable (LicensingRecord) -> String = { $0.publishedDate.map { "公示日期 \($0)" } ?? "未公示" }
-        add(prefix + "decisions", "本年行政许可决定（不含不予受理）中判断了公示时限的件数",
-            "Licensing decisions of the year (不予受理 aside) judged against the 7-working-day deadline.", unit: "件",
-            .records(.over(.licensing, \.licensing, scope: scope, dated: \.decisionDate) { record in
-                record.publication == nil ? nil : (.one, "\(describe(record)) · \(published(record))")
-            }))
-        for (status, label) in [(Publication.onTime, "7 个工作日内公示"), (.late, "逾期公示"), (.unpublished, "未公示")] {
-            add(prefix + status.rawValue, "本年行政许可决定中\(label)的件数", "Licensing decisions of the year: \(status.rawValue).",
-                unit: "件", .records(.over(.licensing, \.licensing, scope: scope, dated: \.decisionDate) { record in
-                    record.publication == status ? (.one, "\(describe(record)) · \(published(record))") : nil
-                }))
-        }
-        add(prefix + "on_time_pct", "许可决定按时公示率 = 7 个工作日内公示件数 ÷ 判断了公示时限的件数，百分数保留一位小数",
-            "Licensing decisions made public on time over those judged, in percent with one decimal.", unit: "件",
-            .records(.over(.licensing, \.licensing, scope: scope, tallying: .rate, dated: \.decisionDate) { record in
-                guard let publication = record.publication else { return nil }
-                return (.fraction(numerator: publication == .onTime ? 1 : 0, denominator: 1),
-                        "\(describe(record)) · \(published(record))")
-            }))
+        publication(prefix: "three_systems.licensing_publication.", noun: "行政许可决定（不含不予受理）",
+                    english: "Licensing decisions", workingDays: PublicationRule.penaltyWorkingDays,
+                    .licensing, \.licensing, dated: { $0.decisionDate }, status: { $0.publication },
+                    published: { $0.publishedDate }, describe: describe)
     }
 
     // MARK: administrative_review.*, litigation.*

@@ -193,40 +193,31 @@ public struct ReturnBuilder {
     /// 法制审核) and hearings, over the year's penalty decisions.
     private func threeSystems() -> ReturnTable {
         let hasCalendar = result.configuration.calendarFolder != nil
-        func publication(_ id: String, _ label: String, level: Int = 1) -> ReturnRow {
-            hasCalendar ? single(id, label, unit: "件", level: level)
-                : ReturnRow(id: id, label: label, cells: [.decimal(nil)], level: level, unit: "件", figureIDs: [id])
+        /// The decisions judged, on time, late and unpublished, and the rate: empty cells
+        /// without a calendar, which judging needs.
+        func publicationRows(_ prefix: String, _ noun: String, workingDays: Int) -> [ReturnRow] {
+            let counts = [("decisions", "\(noun)（件）", 0), ("on_time", "\(workingDays)个工作日内公示", 1),
+                          ("late", "逾期公示", 1), ("unpublished", "未公示", 1)].map { part, label, level in
+                hasCalendar ? single(prefix + part, label, unit: "件", level: level)
+                    : ReturnRow(id: prefix + part, label: label, cells: [.decimal(nil)], level: level, unit: "件",
+                                figureIDs: [prefix + part])
+            }
+            return counts + [rate(prefix + "on_time_pct", "按时公示率（%）")]
         }
-        let onTimeRate = rate("three_systems.publication.on_time_pct", "按时公示率（%）")
-        let enforcementRate = rate("three_systems.enforcement_publication.on_time_pct", "按时公示率（%）")
-        let licensingRate = rate("three_systems.licensing_publication.on_time_pct", "按时公示率（%）")
-        let reviewedRate = rate("three_systems.legal_review.reviewed_pct", "法制审核率（%）")
-        let rows = [
-            publication("three_systems.publication.decisions", "行政处罚决定（件）", level: 0),
-            publication("three_systems.publication.on_time", "7个工作日内公示"),
-            publication("three_systems.publication.late", "逾期公示"),
-            publication("three_systems.publication.unpublished", "未公示"),
-            onTimeRate,
-            single("three_systems.legal_review.major_decisions", "重大执法决定（件）", unit: "件"),
-            single("three_systems.legal_review.reviewed", "经法制审核", unit: "件", level: 1),
-            reviewedRate,
-            single("three_systems.hearings.notified", "告知听证权利（件）", unit: "件"),
-            single("three_systems.hearings.requested", "当事人申请听证", unit: "件", level: 1),
-            single("three_systems.hearings.held", "举行听证", unit: "件", level: 1),
-            publication("three_systems.licensing_publication.decisions", "行政许可决定（件）", level: 0),
-            publication("three_systems.licensing_publication.on_time", "7个工作日内公示"),
-            publication("three_systems.licensing_publication.late", "逾期公示"),
-            publication("three_systems.licensing_publication.unpublished", "未公示"),
-            licensingRate,
-            publication("three_systems.enforcement_publication.decisions", "行政强制决定（件）", level: 0),
-            publication("three_systems.enforcement_publication.on_time", "20个工作日内公示"),
-            publication("three_systems.enforcement_publication.late", "逾期公示"),
-            publication("three_systems.enforcement_publication.unpublished", "未公示"),
-            enforcementRate,
-        ]
+        let rows = publicationRows("three_systems.publication.", "行政处罚决定", workingDays: PublicationRule.penaltyWorkingDays)
+            + [
+                single("three_systems.legal_review.major_decisions", "重大执法决定（件）", unit: "件"),
+                single("three_systems.legal_review.reviewed", "经法制审核", unit: "件", level: 1),
+                rate("three_systems.legal_review.reviewed_pct", "法制审核率（%）"),
+                single("three_systems.hearings.notified", "告知听证权利（件）", unit: "件"),
+                single("three_systems.hearings.requested", "当事人申请听证", unit: "件", level: 1),
+                single("three_systems.hearings.held", "举行听证", unit: "件", level: 1),
+            ]
+            + publicationRows("three_systems.licensing_publication.", "行政许可决定", workingDays: PublicationRule.penaltyWorkingDays)
+            + publicationRows("three_systems.enforcement_publication.", "行政强制决定", workingDays: PublicationRule.otherWorkingDays)
         var notes = ["逾期公示和未公示的本年决定逐件列入数据问题报告（published-late、not-published）。"]
         if !hasCalendar {
-            notes.insert("未配置工作日历（calendars），无法计算 7 个工作日公示时限，公示各行不予统计。", at: 0)
+            notes.insert("未配置工作日历（calendars），无法计算公示时限，公示各行不予统计。", at: 0)
         }
         return ReturnTable(
             id: "three_systems", title: "表8 行政执法三项制度",
