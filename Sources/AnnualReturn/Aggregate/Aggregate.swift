@@ -144,7 +144,16 @@ public struct Aggregate: Sendable, Equatable {
     /// when present; else the name, unless that name appears with exactly one credit code in
     /// the dataset, in which case it is that enterprise.
     public func distinctEnterprises(_ references: EnterpriseReferences) -> Int {
-        let identities = EnterpriseIdentities(references: inspectionReferences)
-        return Set(references.map { identities.identity(of: $0).identity }).count
+        distinctEnterprises(references, identities: enterpriseIdentities())
+    }
+
+    /// The same count, with the name → code index built once for several sets.
+    func distinctEnterprises(_ references: EnterpriseReferences, identities: EnterpriseIdentities) -> Int {
+        identities.distinctCount(of: references)
+    }
+
+    /// The name → code index over the inspections dataset, which the count above uses.
+    func enterpriseIdentities() -> EnterpriseIdentities {
+        EnterpriseIdentities(references: inspectionReferences)
     }
 }

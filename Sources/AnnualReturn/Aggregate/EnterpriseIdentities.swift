@@ -16,18 +16,50 @@ struct EnterpriseIdentities {
         case name(String, codes: Int)
     }
 
+    /// The credit codes a name appears with: most names come with one code, or none (then
+    /// they are not in the index at all).
+    private enum CodesOfName {
+        case one(TextKey)
+        case several(Set<TextKey>)
+
+        var count: Int {
+            switch self {
+            case .one: return 1
+            case .several(let codes): return codes.count
+            }
+        }
+    }
+
     /// The distinct credit codes each name appears with, over the whole dataset (any date).
-    private let codesByName: [String: Set<String>]
+    private let codesByName: [TextKey: CodesOfName]
 
     /// Builds the name → codes index from every reference of the dataset, as the aggregate does.
     init<References: Sequence>(references: References) where References.Element == EnterpriseRef {
-        var codesByName: [String: Set<String>] = [:]
+        var codesByName: [TextKey: CodesOfName] = [:]
         for reference in references {
-            if let code = reference.creditCode, !reference.name.isEmpty {
-                codesByName[reference.name, default: []].insert(code)
+            guard let creditCode = reference.creditCode, !reference.name.isEmpty else { continue }
+            let code = TextKey(creditCode)
+            let name = TextKey(reference.name)
+            switch codesByName[name] {
+            case nil:
+                codesByName[name] = .one(code)
+            case .one(let known) where known != code:
+                codesByName[name] = .several([known, code])
+            case .one:
+                break
+            case .several(var codes):
+                codesByName[name] = nil  // so the set below is not shared and copied
+                codes.insert(code)
+                codesByName[name] = .several(codes)
             }
         }
         self.codesByName = codesByName
+    }
+
+    /// The single code `name` appears with, if it appears with exactly one.
+    private func joinedCode(_ name: String) -> TextKey? {
+        if case .one(let code)? = codesByName[TextKey(name)] { return code }
+        return nil
     }
 
     /// The identity of a reference — the same string for every reference of one enterprise —
@@ -36,10 +68,29 @@ struct EnterpriseIdentities {
         if let code = reference.creditCode {
             return ("code:" + code, .creditCode(code))
         }
-        let codes = codesByName[reference.name] ?? []
-        if codes.count == 1, let code = codes.first {
-            return ("code:" + code, .nameJoined(name: reference.name, code: code))
+        if let code = joinedCode(reference.name) {
+            return ("code:" + code.text, .nameJoined(name: reference.name, code: code.text))
         }
-        return ("name:" + reference.name, .name(reference.name, codes: codes.count))
+        let codes = codesByName[TextKey(reference.name)]?.count ?? 0
+        return ("name:" + reference.name, .name(reference.name, codes: codes))
+    }
+
+    /// How many distinct identities `references` hold: the same count as the distinct
+    /// `identity(of:)` strings, without making a string per reference. References are distinct,
+    /// so two name-only references have different names; only codes can coincide (one code
+    /// with several names, or a name joined to a code another reference gives).
+    func distinctCount(of references: EnterpriseReferences) -> Int {
+        var codes = Set<TextKey>()
+        var unjoinedNames = 0
+        for reference in references {
+            if let code = reference.creditCode {
+                codes.insert(TextKey(code))
+            } else if let code = joinedCode(reference.name) {
+                codes.insert(code)
+            } else {
+                unjoinedNames += 1
+            }
+        }
+        return codes.count + unjoinedNames
     }
 }

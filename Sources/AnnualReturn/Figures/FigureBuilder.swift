@@ -3,11 +3,14 @@ public struct FigureBuilder {
     public let configuration: ReturnConfiguration
     public let aggregate: Aggregate
     public let accounts: [FileAccount]
+    /// Built once: every tally's distinct-enterprise figures resolve names through it.
+    private let identities: EnterpriseIdentities
 
     public init(configuration: ReturnConfiguration, aggregate: Aggregate, accounts: [FileAccount]) {
         self.configuration = configuration
         self.aggregate = aggregate
         self.accounts = accounts
+        identities = aggregate.enterpriseIdentities()
     }
 
     /// The twelve months of the year.
@@ -71,7 +74,7 @@ public struct FigureBuilder {
 
     private func inspections(_ figures: inout Figures, _ tally: Tally) {
         figures["inspections.count"] = .integer(tally.inspections)
-        figures["inspections.enterprises"] = .integer(aggregate.distinctEnterprises(tally.inspectedEnterprises))
+        figures["inspections.enterprises"] = .integer(aggregate.distinctEnterprises(tally.inspectedEnterprises, identities: identities))
         for kind in Catalogue.categories(.inspectionKind) where kind.code != "patrol" {
             figures["inspections.by_kind.\(kind.code)"] = .integer(tally.inspectionsByKind[kind.code] ?? 0)
         }
@@ -85,7 +88,7 @@ public struct FigureBuilder {
             .map(FigureValue.text) ?? .null
 
         figures["patrols.count"] = .integer(tally.patrols)
-        figures["patrols.enterprises"] = .integer(aggregate.distinctEnterprises(tally.patrolledEnterprises))
+        figures["patrols.enterprises"] = .integer(aggregate.distinctEnterprises(tally.patrolledEnterprises, identities: identities))
         figures["patrols.irregularities"] = .integer(tally.patrolIrregularities)
         monthly(&figures, prefix: "patrols", tally.patrolsByMonth)
     }

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import AnnualReturn
 
@@ -41,6 +42,22 @@ struct CountingRuleTests {
                 hazardsGeneral: 0, hazardsMajor: 0, hazardsRectified: 0, irregularities: 0, unit: "", officers: ""))
         }
         #expect(aggregate.distinctEnterprises(aggregate.yearTally.inspectedEnterprises) == expected)
+    }
+
+    /// The count the figures use (codes gathered as bytes, no string per reference) agrees with
+    /// the identities `explain` lists, one per distinct identity string, whatever the mix of
+    /// codes, shared names and name-only references.
+    @Test func distinctCountAgreesWithTheIdentitiesExplainLists() async {
+        let codes: [String?] = [nil, nil, "91310000A", "91310000B", "91310000C"]
+        let names = ["甲化工有限公司", "乙机械厂", "丙商贸公司", "张某", ""]
+        let pairs = Gen.int(in: 0..<(codes.count * names.count)).array(of: 0...40)
+        await propertyCheck(count: 300, input: pairs) { pairs in
+            let references = EnterpriseReferences(pairs.map { EnterpriseRef(creditCode: codes[$0 % codes.count], name: names[$0 / codes.count]) }
+                .filter { !$0.isEmpty })
+            let identities = EnterpriseIdentities(references: references)
+            let listed = Set(references.map { identities.identity(of: $0).identity }).count
+            #expect(identities.distinctCount(of: references) == listed)
+        }
     }
 
     @Test(arguments: [

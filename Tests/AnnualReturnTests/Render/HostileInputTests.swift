@@ -79,4 +79,22 @@ struct HostileInputTests {
             #expect(cells.contains("'-1"))
         }
     }
+
+    /// Markdown escaping, case by case: active characters get a backslash, HTML's become
+    /// entities, each line break (CR LF included) one space, everything else is left alone.
+    @Test(arguments: [
+        ("甲化工有限公司", "甲化工有限公司"),
+        ("", ""),
+        ("a|b", "a\\|b"),
+        ("[链接](http://x)", "\\[链接\\](http://x)"),
+        ("*粗*_斜_`码`#~!", "\\*粗\\*\\_斜\\_\\`码\\`\\#\\~\\!"),
+        ("\\", "\\\\"),
+        ("<b>&amp;", "&lt;b&gt;&amp;amp;"),
+        ("一\r\n二\n三\r四", "一 二 三 四"),
+        ("\r\n\r\n", "  "),
+        ("罚款：1,000.00元", "罚款：1,000.00元"),
+    ])
+    func markdownEscaping(text: String, escaped: String) {
+        #expect(TextEscaping.markdown(text) == escaped)
+    }
 }
