@@ -71,33 +71,40 @@ enum AggregateJSONEncoder {
 /// the same enterprise appears in the year's tally, every period's and the references list,
 /// and hashing and ordering them is the dearest part of writing return.json.
 struct PublishedReferences {
-    /// Each reference's place in the order of the hashed references.
-    private var ranks: [EnterpriseRef: Int] = [:]
+    /// Each reference's entry.
+    private let entries: [EnterpriseRef: Int32]
+    /// Each entry's place in the order of the published references.
+    private let ranks: [Int32]
     /// The published pairs as JSON text, in that order.
-    private var pairs: [[UInt8]] = []
+    private let pairs: [[UInt8]]
 
     /// Hashes every reference `aggregate` holds and orders them once.
     init(_ aggregate: Aggregate) {
-        var all = aggregate.inspectionReferences
-        for tally in [aggregate.yearTally] + aggregate.periods.compactMap({ aggregate.periodTallies[$0.name] }) {
-            all.formUnion(tally.inspectedEnterprises)
-            all.formUnion(tally.patrolledEnterprises)
+        var entries: [EnterpriseRef: Int32] = [:]
+        var orders: [PublishedReference.Order] = []
+        var texts: [[UInt8]] = []
+        let hasher = SHA256Hasher()
+        let sets = [aggregate.inspectionReferences] + ([aggregate.yearTally] + aggregate.periods.compactMap { aggregate.periodTallies[$0.name] })
+            .flatMap { [$0.inspectedEnterprises, $0.patrolledEnterprises] }
+        entries.reserveCapacity(aggregate.inspectionReferences.count)
+        for references in sets {
+            for reference in references where entries[reference] == nil {
+                let form = reference.publishedForm(hasher: hasher)
+                entries[reference] = Int32(orders.count)
+                orders.append(form.order)
+                texts.append(form.json)
+            }
         }
-        // Ordered as the hashed references themselves order (`EnterpriseRef.<`: by code, a
-        // missing code first, then by name), through one ASCII key per reference, which
-        // compares far faster than the pair of strings.
-        let keyed = all.map { reference -> (reference: EnterpriseRef, key: String, pair: [UInt8]) in
-            let hashed = reference.hashed
-            return (reference, hashed.orderKey, Array(hashed.published.renderedBytes().dropLast()))
-        }.sorted { $0.key < $1.key }
-        for (rank, entry) in keyed.enumerated() {
-            ranks[entry.reference] = rank
-            pairs.append(entry.pair)
-        }
+        let order = orders.indices.sorted { orders[$0] < orders[$1] }
+        var ranks = [Int32](repeating: 0, count: order.count)
+        for (rank, entry) in order.enumerated() { ranks[entry] = Int32(rank) }
+        self.entries = entries
+        self.ranks = ranks
+        pairs = order.map { texts[$0] }
     }
 
     /// Hashed references as `[code, name]` pairs, sorted so the order never depends on a set's.
     func array(_ references: EnterpriseReferences) -> JSONValue {
-        .renderedLines(references.map { ranks[$0]! }.sorted().map { pairs[$0] })
+        .renderedLines(references.map { Int(ranks[Int(entries[$0]!)]) }.sorted().map { pairs[$0] })
     }
 }

@@ -33,20 +33,47 @@ extension EnterpriseRef {
                              name: name.isEmpty ? "" : Self.marked(Self.hash("name:" + name)))
     }
 
-    /// The form return.json writes: `[code hash or null, name hash]`, with "" for a record that
-    /// gives no name.
-    var published: JSONValue {
-        let reference = hashed
-        return .array([reference.creditCode.map { .string(Self.unmarked($0)) } ?? .null,
-                       .string(Self.unmarked(reference.name))])
+    /// The form return.json writes — `[code hash or null, name hash]`, with "" for a record
+    /// that gives no name — as JSON text, with the key return.json orders references by.
+    /// Worked out on the bytes, with `hasher` reused: return.json publishes every enterprise
+    /// the inspections name.
+    func publishedForm(hasher: borrowing SHA256Hasher) -> PublishedReference {
+        var json: [UInt8] = []
+        json.reserveCapacity(2 * Self.hashDigits + 10)
+        json.append(UInt8(ascii: "["))
+        var code: PublishedReference.Digest?
+        if let creditCode {
+            json.append(UInt8(ascii: "\""))
+            let start = json.count
+            Self.appendHashDigits(of: creditCode, part: "code:", hasher: hasher, to: &json)
+            code = PublishedReference.Digest(hexDigits: json[start...])
+            json.append(UInt8(ascii: "\""))
+        } else {
+            json.append(contentsOf: "null".utf8)
+        }
+        json.append(contentsOf: ", \"".utf8)
+        var name: PublishedReference.Digest?
+        if !self.name.isEmpty {
+            let start = json.count
+            Self.appendHashDigits(of: self.name, part: "name:", hasher: hasher, to: &json)
+            name = PublishedReference.Digest(hexDigits: json[start...])
+        }
+        json.append(contentsOf: "\"]".utf8)
+        return PublishedReference(order: PublishedReference.Order(code: code, name: name), json: json)
     }
 
-    /// A text that orders hashed references as `<` does: "0" for no code or "1" and the code's
-    /// hash, then the name's hash. Both hashes have a fixed length, so comparing the texts
-    /// compares the code first, then the name.
-    var orderKey: String {
-        precondition(isHashed || isEmpty, "ordering a reference in clear by its hash")
-        return (creditCode.map { "1" + Self.unmarked($0) } ?? "0") + Self.unmarked(name)
+    /// Appends the published hash of one part: the hash already there when the reference was
+    /// read from a return.json, else the first 32 hex digits of SHA-256 of `part` + the text.
+    private static func appendHashDigits(of text: String, part: StaticString, hasher: borrowing SHA256Hasher,
+                                         to output: inout [UInt8]) {
+        if text.hasPrefix(hashedMarker) {
+            output.append(contentsOf: text.utf8.dropFirst(hashedMarker.utf8.count))
+            return
+        }
+        withUTF8Bytes(of: text) { bytes in
+            hasher.appendHexDigest(of: UnsafeRawBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount),
+                                   bytes, digits: hashDigits, to: &output)
+        }
     }
 
     /// The reference a published pair stands for; nil when either part is not a hash in the
@@ -75,4 +102,50 @@ extension EnterpriseRef {
             && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
+}
+
+/// A reference in the form return.json publishes it (``EnterpriseRef/publishedForm(hasher:)``).
+struct PublishedReference {
+    /// The 128 bits a published hash stands for, as two words compared high first: the order
+    /// of the 32 hex digits as text.
+    struct Digest: Comparable {
+        var high: UInt64
+        var low: UInt64
+
+        init(hexDigits: ArraySlice<UInt8>) {
+            var words: (UInt64, UInt64) = (0, 0)
+            for (offset, digit) in hexDigits.enumerated() {
+                let value = UInt64(digit <= UInt8(ascii: "9") ? digit &- UInt8(ascii: "0") : digit &- UInt8(ascii: "a") &+ 10)
+                if offset < 16 { words.0 = words.0 << 4 | value } else { words.1 = words.1 << 4 | value }
+            }
+            (high, low) = words
+        }
+
+        static func < (lhs: Digest, rhs: Digest) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
+    }
+
+    /// Orders as ``EnterpriseRef/<`` orders the hashed references: no code first, then by the
+    /// code's hash; then an empty name first, then by the name's hash.
+    struct Order: Comparable {
+        var code: Digest?
+        var name: Digest?
+
+        static func < (lhs: Order, rhs: Order) -> Bool {
+            if lhs.code != rhs.code { return Self.less(lhs.code, rhs.code) }
+            return Self.less(lhs.name, rhs.name)
+        }
+
+        private static func less(_ lhs: Digest?, _ rhs: Digest?) -> Bool {
+            switch (lhs, rhs) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let left?, let right?): return left < right
+            }
+        }
+    }
+
+    var order: Order
+    /// `[code hash or null, name hash]` as JSON text.
+    var json: [UInt8]
 }

@@ -26,6 +26,20 @@ struct SHA256Hasher: ~Copyable {
         return Self.hex(digest.prefix(Int(length)))
     }
 
+    /// Starts over and appends the first `digits` hex digits of the SHA-256 of `prefix` followed
+    /// by `bytes`: one context for many short texts (return.json hashes every enterprise).
+    func appendHexDigest(of prefix: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer, digits: Int,
+                         to output: inout [UInt8]) {
+        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        update(prefix)
+        update(bytes)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
+            var length: UInt32 = 0
+            EVP_DigestFinal_ex(context, digest.baseAddress, &length)
+            Self.appendHex(digest.prefix(min(Int(length), (digits + 1) / 2)), digits: digits, to: &output)
+        }
+    }
+
     /// The hash of `bytes`, as hex: one call, no context to manage (hashing enterprise
     /// references for return.json calls this for every enterprise).
     static func hex(of bytes: [UInt8]) -> String {
@@ -38,13 +52,22 @@ struct SHA256Hasher: ~Copyable {
     }
 
     private static func hex(_ bytes: ArraySlice<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
+        appendHex(bytes, digits: bytes.count * 2, to: &text)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func appendHex<Bytes: Collection<UInt8>>(_ bytes: Bytes, digits: Int, to output: inout [UInt8]) {
+        let hexDigits: StaticString = "0123456789abcdef"
+        var written = 0
+        for byte in bytes where written < digits {
+            output.append(hexDigits.utf8Start[Int(byte >> 4)])
+            written += 1
+            if written < digits {
+                output.append(hexDigits.utf8Start[Int(byte & 0xF)])
+                written += 1
+            }
+        }
     }
 }
