@@ -6,8 +6,8 @@ import CSVIngest
 /// ran or where the file was cut: it adds the piece's counts to the run's and takes out again
 /// the rows dedupe finds to be duplicates.
 struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
-    /// What a piece held, in file order. Rows count from the piece's start until
-    /// ``shifted(byRows:)`` puts them in the file.
+    /// What a piece held, in file order. Rows count from the piece's start: the booking adds
+    /// the rows of the pieces before it.
     enum Event: Sendable {
         /// A record staged as a row of the export (the header too: the booking knows the first
         /// record is the header and ignores this).
@@ -44,36 +44,6 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
 
     mutating func diagnostic(_ diagnostic: Diagnostic) {
         events.append(.rejected(diagnostic))
-    }
-}
-
-extension PieceStager.Event {
-    /// The event with its rows moved `offset` down, from the piece's count to the file's.
-    func shifted(byRows offset: Int) -> Self {
-        guard offset != 0 else { return self }
-        switch self {
-        case .staged(let row): return .staged(row.shifted(byRows: offset))
-        case .unstaged(let row, let line, let fields): return .unstaged(row: row + offset, line: line, fields: fields)
-        case .rejected(let diagnostic): return .rejected(diagnostic.shifted(byRows: offset))
-        }
-    }
-}
-
-extension StagedRow {
-    /// The row, its problems and its summary moved `offset` rows down.
-    func shifted(byRows offset: Int) -> Self {
-        var moved = self
-        moved.row += offset
-        switch outcome {
-        case .record(let record, let warnings):
-            moved.outcome = .record(record, warnings: warnings.map { $0.shifted(byRows: offset) })
-        case .rejected(let problems):
-            moved.outcome = .rejected(problems: problems.map { $0.shifted(byRows: offset) })
-        case .summary(var summary):
-            summary.location.row += offset
-            moved.outcome = .summary(summary)
-        }
-        return moved
     }
 }
 

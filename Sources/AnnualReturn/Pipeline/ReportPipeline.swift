@@ -209,9 +209,9 @@ public struct ReportPipeline {
                 deliver: { piece, rowOffset in
                     aggregate.merge(piece.counts)
                     for event in piece.events {
-                        switch event.shifted(byRows: rowOffset) {
+                        switch event {
                         case .rejected(let diagnostic):
-                            fileDiagnostics.append(diagnostic)
+                            fileDiagnostics.append(diagnostic.shifted(byRows: rowOffset))
                             if isFirstRow {
                                 isFirstRow = false  // the header itself is broken: no row can be mapped
                                 account.unmapped = true
@@ -230,7 +230,7 @@ public struct ReportPipeline {
                             if case .failure(let missing) = mapping {
                                 fileDiagnostics.append(Diagnostic(
                                     severity: .error, code: .missingColumn, file: input.displayName,
-                                    row: row, line: line, column: 0,
+                                    row: row + rowOffset, line: line, column: 0,
                                     message: missing.message + "; every row of this file is rejected",
                                     raw: fields.joined(separator: ",")))
                             }
@@ -240,7 +240,7 @@ public struct ReportPipeline {
                                 if case .record(let header, _) = staged.outcome { header.uncount(from: &aggregate) }
                                 continue
                             }
-                            settle(staged, in: file, account: &account, diagnostics: &fileDiagnostics)
+                            settle(staged, rowOffset: rowOffset, in: file, account: &account, diagnostics: &fileDiagnostics)
                         }
                     }
                 })
@@ -262,26 +262,29 @@ public struct ReportPipeline {
         diagnostics.append(contentsOf: fileDiagnostics)
     }
 
-    /// Books one staged row: summary, rejected, new, duplicate or conflict. Its piece counted
-    /// every record; a duplicate is taken out again here.
+    /// Books one staged row, `rowOffset` rows into the file from where its piece counted it:
+    /// summary, rejected, new, duplicate or conflict. Its piece counted every record; a
+    /// duplicate is taken out again here.
     private mutating func settle<Record: CountableRecord>(
-        _ staged: StagedRow<Record>, in file: FileReference, account: inout FileAccount,
+        _ staged: StagedRow<Record>, rowOffset: Int, in file: FileReference, account: inout FileAccount,
         diagnostics fileDiagnostics: inout [Diagnostic]
     ) {
+        let row = staged.row + rowOffset
         switch staged.outcome {
-        case .summary(let summary):
+        case .summary(var summary):
+            summary.location.row += rowOffset
             account.summaryRows.append(summary)
         case .rejected(let problems):
             account.read += 1
             account.rejected += 1
-            fileDiagnostics.append(contentsOf: problems)
+            for problem in problems { fileDiagnostics.append(problem.shifted(byRows: rowOffset)) }
         case .record(let record, let warnings):
             account.read += 1
-            fileDiagnostics.append(contentsOf: warnings)
+            for warning in warnings { fileDiagnostics.append(warning.shifted(byRows: rowOffset)) }
             record.addSums(to: &account.sums)
-            let location = SourceLocation(file: account.file, fileIndex: file.fileIndex, row: staged.row, line: staged.line)
+            let location = SourceLocation(file: account.file, fileIndex: file.fileIndex, row: row, line: staged.line)
             let entry = KeyTable.Entry(fingerprint: staged.fingerprint, fileIndex: file.fileIndex,
-                                       row: staged.row, line: staged.line)
+                                       row: row, line: staged.line)
             switch keyTables[file.dataset, default: KeyTable()].insert(staged.key, entry) {
             case .new:
                 account.accepted += 1
