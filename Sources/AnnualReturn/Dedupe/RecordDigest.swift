@@ -73,9 +73,10 @@ struct FingerprintBuilder {
         }
     }
 
+    /// A reference goes in as its number: equal texts have the same number for the whole run,
+    /// which is as long as a fingerprint means anything.
     mutating func add(_ reference: EnterpriseRef) {
-        add(reference.creditCode)
-        add(reference.name)
+        hasher.combine(reference.id)
     }
 
     consuming func finish() -> RecordFingerprint { RecordFingerprint(value: hasher.finalize()) }

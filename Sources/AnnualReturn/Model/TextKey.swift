@@ -17,8 +17,13 @@ struct TextKey: Hashable {
     }
 
     static func == (lhs: TextKey, rhs: TextKey) -> Bool {
-        lhs.bytesHash == rhs.bytesHash && withUTF8Bytes(of: lhs.text) { left in
-            withUTF8Bytes(of: rhs.text) { right in
+        lhs.bytesHash == rhs.bytesHash && sameBytes(lhs.text, rhs.text)
+    }
+
+    /// True when both texts have the same UTF-8 bytes.
+    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        withUTF8Bytes(of: lhs) { left in
+            withUTF8Bytes(of: rhs) { right in
                 left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
             }
         }
