@@ -10,7 +10,7 @@
 /// are bookkeeping for removal and change no figure (a return.json read back carries each
 /// reference once).
 public struct EnterpriseReferences: Sendable, Equatable, Sequence {
-    private var counts: [EnterpriseRef: Int] = [:]
+    private var counts = FlatHashMap<EnterpriseRef, Int32>()
 
     public init() {}
 
@@ -23,10 +23,10 @@ public struct EnterpriseReferences: Sendable, Equatable, Sequence {
     public var count: Int { counts.count }
     public var isEmpty: Bool { counts.isEmpty }
 
-    public func contains(_ reference: EnterpriseRef) -> Bool { counts[reference] != nil }
+    public func contains(_ reference: EnterpriseRef) -> Bool { counts.contains(reference) }
 
     public mutating func insert(_ reference: EnterpriseRef) {
-        counts[reference, default: 0] += 1
+        add(1, to: reference)
     }
 
     /// Takes one record's reference out; the reference must have been inserted.
@@ -34,25 +34,44 @@ public struct EnterpriseReferences: Sendable, Equatable, Sequence {
         guard let count = counts[reference] else {
             preconditionFailure("removing an enterprise reference no counted record holds")
         }
-        counts[reference] = count == 1 ? nil : count - 1
+        if count == 1 {
+            counts.removeValue(forKey: reference)
+        } else {
+            counts.updateValue(count - 1, forKey: reference)
+        }
     }
 
     public mutating func formUnion(_ other: EnterpriseReferences) {
-        counts.merge(other.counts, uniquingKeysWith: +)
+        counts.reserveCapacity(counts.count + other.counts.count)
+        for (reference, count) in other.counts.entries { add(count, to: reference) }
     }
 
     /// These references transformed (hashed, say), counts carried over; references that become
     /// equal are merged.
     public func mapReferences(_ transform: (EnterpriseRef) -> EnterpriseRef) -> EnterpriseReferences {
         var result = EnterpriseReferences()
-        for (reference, count) in counts { result.counts[transform(reference), default: 0] += count }
+        for (reference, count) in counts.entries { result.add(count, to: transform(reference)) }
         return result
     }
 
+    private mutating func add(_ records: Int32, to reference: EnterpriseRef) {
+        counts.modifyValue(forKey: reference, initial: 0) { $0 += records }
+    }
+
     /// The distinct references, in no particular order.
-    public func makeIterator() -> Dictionary<EnterpriseRef, Int>.Keys.Iterator { counts.keys.makeIterator() }
+    public func makeIterator() -> Iterator { Iterator(entries: counts.entries.makeIterator()) }
+
+    public struct Iterator: IteratorProtocol {
+        fileprivate var entries: FlatHashMap<EnterpriseRef, Int32>.Entries.Iterator
+
+        public mutating func next() -> EnterpriseRef? { entries.next()?.key }
+    }
 
     public static func == (lhs: EnterpriseReferences, rhs: EnterpriseReferences) -> Bool {
-        lhs.counts.count == rhs.counts.count && lhs.counts.keys.allSatisfy { rhs.counts[$0] != nil }
+        lhs.counts.count == rhs.counts.count && lhs.counts.entries.allSatisfy { rhs.counts.contains($0.key) }
     }
+}
+
+extension EnterpriseRef: FlatHashable {
+    var flatHash: UInt64 { UInt64(id) }
 }

@@ -28,7 +28,7 @@ struct KeyTable {
     /// How many files one dataset may list: the configuration refuses more.
     static let maximumFiles = 1 << 16
 
-    private var entries: [KeyDigest: Entry] = [:]
+    private var entries = FlatHashMap<KeyDigest, Entry>()
 
     enum Insertion {
         case new
@@ -40,7 +40,7 @@ struct KeyTable {
 
     var count: Int { entries.count }
 
-    func contains(_ key: KeyDigest) -> Bool { entries[key] != nil }
+    func contains(_ key: KeyDigest) -> Bool { entries.contains(key) }
 
     /// Files are read in input order and rows in file order, so every insertion is newer than
     /// what the table holds.
@@ -48,7 +48,7 @@ struct KeyTable {
         // One lookup for the common case (a new key); a duplicate puts the original back.
         guard let old = entries.updateValue(entry, forKey: key) else { return .new }
         if old.fingerprint == entry.fingerprint {
-            entries[key] = old
+            entries.updateValue(old, forKey: key)
             return .duplicate(of: old)
         }
         return .conflict(replaced: old)

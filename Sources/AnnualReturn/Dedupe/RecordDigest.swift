@@ -4,7 +4,7 @@
 /// for a few million keys. It is Swift's SipHash over the key's UTF-8 bytes under two different
 /// prefixes, so it is only meaningful inside one run (the seed changes between processes), which
 /// is all the pipeline needs: digests are compared, never written or ordered.
-struct KeyDigest: Hashable, Sendable {
+struct KeyDigest: Hashable, Sendable, FlatHashable {
     private let high: Int
     private let low: Int
 
@@ -25,6 +25,9 @@ struct KeyDigest: Hashable, Sendable {
         // Already a good hash: feeding one word is enough for the table.
         hasher.combine(low)
     }
+
+    /// Already a good hash: the key table uses one word as it is.
+    var flatHash: UInt64 { UInt64(bitPattern: Int64(low)) }
 }
 
 /// A 64-bit fingerprint of a record's normalised canonical content: equal for a duplicate,
