@@ -32,6 +32,16 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
         self.counts = counts
     }
 
+    // Ingest calls this through its generic piece reader, which no caller can specialise
+    // across the module boundary; without these, every row would be staged by the generic
+    // code, looking up type metadata and copying records through value witnesses.
+    @_specialize(where Record == InspectionRecord)
+    @_specialize(where Record == PenaltyRecord)
+    @_specialize(where Record == EnforcementRecord)
+    @_specialize(where Record == LicensingRecord)
+    @_specialize(where Record == DisputeRecord)
+    @_specialize(where Record == CaseFileReview)
+    @_specialize(where Record == CatalogueItem)
     mutating func record(_ record: CSVRecord) {
         if let stager {
             let staged = StagedRow<Record>(record, with: stager)
