@@ -141,7 +141,7 @@ struct ReportCommand: ParsableCommand {
         if showsProgress { log.progress("writing \(folder)/ …") }
         let publication: FolderPublication
         do {
-            publication = try ReturnWriter.publish(result)
+            publication = try ReturnWriter.publish(result, threads: reading.threads)
         } catch {
             log.clearProgress()
             logger.error("\(error)")

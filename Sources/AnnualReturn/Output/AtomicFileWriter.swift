@@ -112,10 +112,50 @@ public enum AtomicFileWriter {
     @discardableResult
     public static func publishFolder(_ files: [(name: String, bytes: [UInt8])], as folder: String,
                                      keepingPreviousAs previous: String) throws(OutputError) -> FolderPublication {
-        let parent = FilePath.folder(of: folder)
-        let temporary = "\(parent)/\(temporaryFolderPrefix(of: folder))\(getpid())"
-        try writeFolder(files, at: temporary)
+        let temporary = try makeTemporaryFolder(for: folder)
+        do {
+            for (name, bytes) in files { try writeNewFile(bytes, named: name, in: temporary) }
+        } catch {
+            removeTree(temporary)
+            throw error
+        }
+        return try publishTemporaryFolder(temporary, as: folder, keepingPreviousAs: previous)
+    }
 
+    /// Step 1 of ``publishFolder(_:as:keepingPreviousAs:)`` for a caller that writes the files
+    /// itself (each with ``writeNewFile(_:named:in:)``, from any thread): a fresh, empty
+    /// temporary folder beside `folder`. Finish with ``publishTemporaryFolder(_:as:keepingPreviousAs:)``,
+    /// or give up with ``discardTemporaryFolder(_:)``.
+    public static func makeTemporaryFolder(for folder: String) throws(OutputError) -> String {
+        let temporary = "\(FilePath.folder(of: folder))/\(temporaryFolderPrefix(of: folder))\(getpid())"
+        if kind(of: temporary) != .missing { removeTree(temporary) }  // a stale one of a reused pid
+        guard mkdir(temporary, 0o755) == 0 else { throw OutputError(temporary, errno: errno) }
+        return temporary
+    }
+
+    /// Writes a new file into a folder being prepared and flushes it to disk.
+    public static func writeNewFile(_ bytes: [UInt8], named name: String, in folder: String) throws(OutputError) {
+        let path = "\(folder)/\(name)"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path, errno: errno) }
+        var failure = writeAll(bytes, to: descriptor)
+        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure != 0 { throw OutputError(path, errno: failure) }
+    }
+
+    /// Removes a temporary folder that is not to be published.
+    public static func discardTemporaryFolder(_ temporary: String) {
+        removeTree(temporary)
+    }
+
+    /// Steps 2 to 4 of ``publishFolder(_:as:keepingPreviousAs:)``: publishes `temporary`, whose
+    /// files are all written, as `folder`.
+    @discardableResult
+    public static func publishTemporaryFolder(_ temporary: String, as folder: String,
+                                              keepingPreviousAs previous: String) throws(OutputError) -> FolderPublication {
+        syncFolder(temporary)
+        let parent = FilePath.folder(of: folder)
         let hasCurrent: Bool
         switch kind(of: folder) {
         case .missing: hasCurrent = false
@@ -204,30 +244,6 @@ public enum AtomicFileWriter {
     }
 
     // MARK: Helpers
-
-    /// Creates `folder` afresh and writes every file into it, each flushed to disk, then the
-    /// folder itself. On failure the folder is removed.
-    private static func writeFolder(_ files: [(name: String, bytes: [UInt8])], at folder: String) throws(OutputError) {
-        if kind(of: folder) != .missing { removeTree(folder) }  // a stale one of a reused pid
-        guard mkdir(folder, 0o755) == 0 else { throw OutputError(folder, errno: errno) }
-        for (name, bytes) in files {
-            let path = "\(folder)/\(name)"
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                let code = errno
-                removeTree(folder)
-                throw OutputError(path, errno: code)
-            }
-            var failure = writeAll(bytes, to: descriptor)
-            if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-            if close(descriptor) != 0 && failure == 0 { failure = errno }
-            if failure != 0 {
-                removeTree(folder)
-                throw OutputError(path, errno: failure)
-            }
-        }
-        syncFolder(folder)
-    }
 
     /// Writes every byte to `descriptor`, retrying interrupted and short writes; returns 0 or
     /// the errno of the failure.

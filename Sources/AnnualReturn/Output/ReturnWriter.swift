@@ -15,37 +15,77 @@ public enum PublishError: Error, Sendable, CustomStringConvertible {
 
 /// Renders a run and publishes its outputs as the folder `<output>/<year>/`, all at once.
 public enum ReturnWriter {
-    /// The files of a run, by name, as bytes, in the order they are written. Everything is
-    /// rendered before anything is written, so a template mistake leaves the folder untouched.
-    public static func render(_ result: RunResult) throws(PublishError) -> [(name: String, bytes: [UInt8])] {
+    /// One output file: its name and how to render it.
+    struct Output: Sendable {
+        let name: String
+        let render: @Sendable () throws(PublishError) -> [UInt8]
+    }
+
+    /// Every output of `result`, in the order they are listed; report.md only when a template
+    /// is configured.
+    static func outputs(_ result: RunResult) -> [Output] {
         let document = ReturnBuilder(result: result).build()
-        var files: [(name: String, bytes: [UInt8])] = [
-            ("figures.json", FiguresJSONRenderer.render(result.figures)),
-            ("return.json", ReturnJSONRenderer.render(document, result: result)),
-            ("return.md", ReturnMarkdownRenderer.render(document)),
-            ("return.html", ReturnHTMLRenderer.render(document)),
-            ("return.csv", ReturnCSVRenderer.render(document)),
-            ("data-report.md", DataReportRenderer.render(result)),
-            ("rejects.csv", RejectsCSVRenderer.render(result)),
+        var outputs = [
+            Output(name: "figures.json") { FiguresJSONRenderer.render(result.figures) },
+            Output(name: "return.json") { ReturnJSONRenderer.render(document, result: result) },
+            Output(name: "return.md") { ReturnMarkdownRenderer.render(document) },
+            Output(name: "return.html") { ReturnHTMLRenderer.render(document) },
+            Output(name: "return.csv") { ReturnCSVRenderer.render(document) },
+            Output(name: "data-report.md") { DataReportRenderer.render(result) },
+            Output(name: "rejects.csv") { RejectsCSVRenderer.render(result) },
+            Output(name: "return.xlsx") { () throws(PublishError) in
+                do throws(OutputError) {
+                    return try ReturnXLSXRenderer.render(document, result: result)
+                } catch {
+                    throw .output(error)
+                }
+            },
         ]
-        do {
-            files.append(("return.xlsx", try ReturnXLSXRenderer.render(document, result: result)))
-        } catch {
-            throw .output(error)
+        if result.configuration.reportTemplate != nil {
+            outputs.append(Output(name: "report.md") { () throws(PublishError) in try writtenReport(result) ?? [] })
         }
-        if let report = try writtenReport(result) { files.append(("report.md", report)) }
-        return files
+        return outputs
     }
 
     /// report.md from the configured template and facts, or nil when no template is configured.
     static func writtenReport(_ result: RunResult) throws(PublishError) -> [UInt8]? {
-        let configuration = result.configuration
-        guard let templatePath = configuration.reportTemplate else { return nil }
-        do {
-            return try renderReport(configuration: configuration, result: result, templatePath: templatePath)
+        guard let templatePath = result.configuration.reportTemplate else { return nil }
+        do throws(ReportTemplateError) {
+            return try renderReport(configuration: result.configuration, result: result, templatePath: templatePath)
         } catch {
             throw .template(error)
         }
+    }
+
+    /// The order the outputs are rendered in when several threads share the work: the largest
+    /// first (for a big district return.json lists every enterprise, the workbook and the
+    /// problem lists follow), so no thread is left with a long one at the end.
+    private static func renderingOrder(_ outputs: [Output]) -> [Int] {
+        let first = ["return.json", "return.xlsx", "data-report.md", "rejects.csv"]
+        return outputs.indices.sorted { a, b in
+            (first.firstIndex(of: outputs[a].name) ?? first.count, a) < (first.firstIndex(of: outputs[b].name) ?? first.count, b)
+        }
+    }
+
+    /// The files of a run, by name, as bytes, in the order they are listed, rendered on up to
+    /// `threads` threads.
+    public static func render(_ result: RunResult, threads: Int = ReportPipeline.availableProcessors)
+        throws(PublishError) -> [(name: String, bytes: [UInt8])] {
+        let outputs = outputs(result)
+        let order = renderingOrder(outputs)
+        let rendered = ConcurrentWork.map(outputs.count, threads: threads) { job -> Result<[UInt8], PublishError> in
+            let output = outputs[order[job]]
+            do throws(PublishError) {
+                return .success(try output.render())
+            } catch {
+                return .failure(error)
+            }
+        }
+        var files: [(name: String, bytes: [UInt8])] = Array(repeating: ("", []), count: outputs.count)
+        for (job, result) in rendered.enumerated() {
+            files[order[job]] = (outputs[order[job]].name, try result.get())
+        }
+        return files
     }
 
     private static func renderReport(configuration: ReturnConfiguration, result: RunResult,
@@ -97,28 +137,62 @@ public enum ReturnWriter {
     /// Renders every output of `result` and publishes them together as `<output>/<year>`,
     /// keeping the outputs it replaces in `<output>/<year>.previous`; see
     /// ``AtomicFileWriter/publishFolder(_:as:keepingPreviousAs:)`` for what a reader or a crash
-    /// can see. Nothing is written unless everything renders.
+    /// can see. `<year>` changes only once every output has rendered and been written.
+    ///
+    /// The outputs are rendered on up to `threads` threads, and each is written to the
+    /// temporary folder as soon as it is done and then let go, so a large run never holds
+    /// every output in memory at once.
     ///
     /// Call it only while holding the output folder's ``OutputLock``.
     /// - Throws: ``PublishError/template(_:)`` when the written report cannot be rendered,
     ///   ``PublishError/output(_:)`` when the folder cannot be written; `<year>` is untouched then.
     @discardableResult
-    public static func publish(_ result: RunResult) throws(PublishError) -> FolderPublication {
-        let files = try render(result)
+    public static func publish(_ result: RunResult, threads: Int = ReportPipeline.availableProcessors)
+        throws(PublishError) -> FolderPublication {
         let configuration = result.configuration
+        let target = folder(for: configuration)
+        let temporary: String
         do {
             try AtomicFileWriter.makeFolder(configuration.outputFolder)
-            return try AtomicFileWriter.publishFolder(files, as: folder(for: configuration),
-                                                      keepingPreviousAs: previousFolder(for: configuration))
+            temporary = try AtomicFileWriter.makeTemporaryFolder(for: target)
+        } catch {
+            throw .output(error)
+        }
+        let outputs = outputs(result)
+        let order = renderingOrder(outputs)
+        let written = ConcurrentWork.map(outputs.count, threads: threads) { job -> PublishError? in
+            let output = outputs[order[job]]
+            do throws(PublishError) {
+                let bytes = try output.render()
+                do throws(OutputError) {
+                    try AtomicFileWriter.writeNewFile(bytes, named: output.name, in: temporary)
+                } catch {
+                    throw .output(error)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // The first failure in the listed order, whichever thread met it first.
+        if let failure = zip(order, written).sorted(by: { $0.0 < $1.0 }).lazy.compactMap(\.1).first {
+            AtomicFileWriter.discardTemporaryFolder(temporary)
+            throw failure
+        }
+        do {
+            return try AtomicFileWriter.publishTemporaryFolder(temporary, as: target,
+                                                               keepingPreviousAs: previousFolder(for: configuration))
         } catch {
             throw .output(error)
         }
     }
 
-    /// Renders and publishes every output of `result` (see ``publish(_:)``); returns the folder.
+    /// Renders and publishes every output of `result` (see ``publish(_:threads:)``); returns the
+    /// folder.
     @discardableResult
-    public static func write(_ result: RunResult) throws(PublishError) -> String {
-        try publish(result).folder
+    public static func write(_ result: RunResult, threads: Int = ReportPipeline.availableProcessors)
+        throws(PublishError) -> String {
+        try publish(result, threads: threads).folder
     }
 }
 
