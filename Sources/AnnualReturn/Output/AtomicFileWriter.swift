@@ -135,13 +135,39 @@ public enum AtomicFileWriter {
 
     /// Writes a new file into a folder being prepared and flushes it to disk.
     public static func writeNewFile(_ bytes: [UInt8], named name: String, in folder: String) throws(OutputError) {
-        let path = "\(folder)/\(name)"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path, errno: errno) }
-        var failure = writeAll(bytes, to: descriptor)
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure != 0 { throw OutputError(path, errno: failure) }
+        let file = try NewFile(named: name, in: folder)
+        try file.append(bytes)
+        try file.finish()
+    }
+
+    /// A new file in a folder being prepared, written a part at a time, for an output too
+    /// large to hold whole.
+    final class NewFile {
+        let path: String
+        private var descriptor: Int32
+
+        init(named name: String, in folder: String) throws(OutputError) {
+            path = "\(folder)/\(name)"
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw OutputError(path, errno: errno) }
+        }
+
+        deinit {
+            if descriptor >= 0 { close(descriptor) }
+        }
+
+        func append(_ bytes: [UInt8]) throws(OutputError) {
+            let failure = AtomicFileWriter.writeAll(bytes, to: descriptor)
+            if failure != 0 { throw OutputError(path, errno: failure) }
+        }
+
+        /// Flushes the file to disk and closes it.
+        func finish() throws(OutputError) {
+            var failure: Int32 = fsync(descriptor) != 0 ? errno : 0
+            if close(descriptor) != 0 && failure == 0 { failure = errno }
+            descriptor = -1
+            if failure != 0 { throw OutputError(path, errno: failure) }
+        }
     }
 
     /// Removes a temporary folder that is not to be published.
@@ -247,7 +273,7 @@ public enum AtomicFileWriter {
 
     /// Writes every byte to `descriptor`, retrying interrupted and short writes; returns 0 or
     /// the errno of the failure.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+    fileprivate static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

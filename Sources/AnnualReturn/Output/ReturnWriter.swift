@@ -19,6 +19,9 @@ public enum ReturnWriter {
     struct Output: Sendable {
         let name: String
         let render: @Sendable () throws(PublishError) -> [UInt8]
+        /// Renders the output straight into a file, a part at a time, for one that can be too
+        /// large to hold whole; nil when `render` is the only way.
+        var stream: (@Sendable (AtomicFileWriter.NewFile) throws(PublishError) -> Void)? = nil
     }
 
     /// Every output of `result`, in the order they are listed; report.md only when a template
@@ -27,7 +30,13 @@ public enum ReturnWriter {
         let document = ReturnBuilder(result: result).build()
         var outputs = [
             Output(name: "figures.json") { FiguresJSONRenderer.render(result.figures) },
-            Output(name: "return.json") { ReturnJSONRenderer.render(document, result: result) },
+            Output(name: "return.json", render: { ReturnJSONRenderer.render(document, result: result) }, stream: { file throws(PublishError) in
+                do throws(OutputError) {
+                    try ReturnJSONRenderer.write(document, result: result) { chunk throws(OutputError) in try file.append(chunk) }
+                } catch {
+                    throw .output(error)
+                }
+            }),
             Output(name: "return.md") { ReturnMarkdownRenderer.render(document) },
             Output(name: "return.html") { ReturnHTMLRenderer.render(document) },
             Output(name: "return.csv") { ReturnCSVRenderer.render(document) },
@@ -163,11 +172,18 @@ public enum ReturnWriter {
         let written = ConcurrentWork.map(outputs.count, threads: threads) { job -> PublishError? in
             let output = outputs[order[job]]
             do throws(PublishError) {
-                let bytes = try output.render()
-                do throws(OutputError) {
-                    try AtomicFileWriter.writeNewFile(bytes, named: output.name, in: temporary)
-                } catch {
-                    throw .output(error)
+                if let stream = output.stream {
+                    let file: AtomicFileWriter.NewFile
+                    do throws(OutputError) { file = try AtomicFileWriter.NewFile(named: output.name, in: temporary) } catch { throw .output(error) }
+                    try stream(file)
+                    do throws(OutputError) { try file.finish() } catch { throw .output(error) }
+                } else {
+                    let bytes = try output.render()
+                    do throws(OutputError) {
+                        try AtomicFileWriter.writeNewFile(bytes, named: output.name, in: temporary)
+                    } catch {
+                        throw .output(error)
+                    }
                 }
                 return nil
             } catch {

@@ -26,12 +26,37 @@ public enum JSONValue: Sendable, Equatable {
     /// return.json of a big district lists tens of thousands of hashed references.
     public func renderedBytes() -> [UInt8] {
         var output: [UInt8] = []
-        write(to: &output, indent: 0)
+        write(to: &output, indent: 0, flush: nil)
         output.append(UInt8(ascii: "\n"))
         return output
     }
 
-    private func write(to output: inout [UInt8], indent: Int) {
+    /// The same text as ``renderedBytes()``, handed to `emit` a chunk of about `chunkBytes` at
+    /// a time instead of built whole: a large run's return.json lists every enterprise, and
+    /// would otherwise be held in memory twice over while it is written.
+    func writeRendered<Failure: Error>(chunkBytes: Int = 1 << 20,
+                                       to emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var failure: Failure?
+        var output: [UInt8] = []
+        output.reserveCapacity(chunkBytes + chunkBytes / 4)
+        // The writer itself cannot throw; after a failure the rest is rendered and dropped.
+        withoutActuallyEscaping(emit) { emit in
+            write(to: &output, indent: 0, flush: { output in
+                guard output.count >= chunkBytes else { return }
+                if failure == nil {
+                    do throws(Failure) { try emit(output) } catch { failure = error }
+                }
+                output.removeAll(keepingCapacity: true)
+            })
+        }
+        output.append(UInt8(ascii: "\n"))
+        if let failure { throw failure }
+        try emit(output)
+    }
+
+    /// Writes the text to `output`; `flush`, if given, is offered the output after each line of
+    /// a list and each member of an object, and may take what is there.
+    private func write(to output: inout [UInt8], indent: Int, flush: ((inout [UInt8]) -> Void)?) {
         switch self {
         case .null: output += "null".utf8
         case .bool(let value): output += (value ? "true" : "false").utf8
@@ -43,7 +68,7 @@ public enum JSONValue: Sendable, Equatable {
                 output.append(UInt8(ascii: "["))
                 for (index, value) in values.enumerated() {
                     if index > 0 { output += ", ".utf8 }
-                    value.write(to: &output, indent: indent)
+                    value.write(to: &output, indent: indent, flush: flush)
                 }
                 output.append(UInt8(ascii: "]"))
                 return
@@ -51,7 +76,7 @@ public enum JSONValue: Sendable, Equatable {
             output += "[\n".utf8
             for (index, value) in values.enumerated() {
                 Self.writeIndent(indent + 1, to: &output)
-                value.write(to: &output, indent: indent + 1)
+                value.write(to: &output, indent: indent + 1, flush: flush)
                 output += (index == values.count - 1 ? "\n" : ",\n").utf8
             }
             Self.writeIndent(indent, to: &output)
@@ -63,6 +88,7 @@ public enum JSONValue: Sendable, Equatable {
                 Self.writeIndent(indent + 1, to: &output)
                 output += line
                 output += (index == lines.count - 1 ? "\n" : ",\n").utf8
+                flush?(&output)
             }
             Self.writeIndent(indent, to: &output)
             output.append(UInt8(ascii: "]"))
@@ -73,8 +99,9 @@ public enum JSONValue: Sendable, Equatable {
                 Self.writeIndent(indent + 1, to: &output)
                 Self.writeString(key, to: &output)
                 output += ": ".utf8
-                value.write(to: &output, indent: indent + 1)
+                value.write(to: &output, indent: indent + 1, flush: flush)
                 output += (index == members.count - 1 ? "\n" : ",\n").utf8
+                flush?(&output)
             }
             Self.writeIndent(indent, to: &output)
             output.append(UInt8(ascii: "}"))

@@ -16,9 +16,19 @@ public enum ReturnJSONRenderer {
     /// The whole return.json of a run: the tables of `document` and the aggregate of
     /// `result`, which a merge needs.
     public static func render(_ document: ReturnDocument, result: RunResult) -> [UInt8] {
+        value(document, result: result).renderedBytes()
+    }
+
+    /// The same bytes, handed to `emit` a chunk at a time (see ``JSONValue/writeRendered(chunkBytes:to:)``).
+    static func write<Failure: Error>(_ document: ReturnDocument, result: RunResult,
+                                      to emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try value(document, result: result).writeRendered(to: emit)
+    }
+
+    private static func value(_ document: ReturnDocument, result: RunResult) -> JSONValue {
         var members = members(document, schemaVersion: schemaVersion)
         members.append(("aggregate", AggregateJSONEncoder.encode(result.aggregate, accounts: result.accounts)))
-        return JSONValue.object(members).renderedBytes()
+        return .object(members)
     }
 
     /// The members every version has, in their published order.
