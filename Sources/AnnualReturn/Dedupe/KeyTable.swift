@@ -5,30 +5,36 @@
 /// duplicate, counted once; the same key with different content is a conflict, and the newer
 /// export (later in `inputs`, then the later row) wins. The records themselves are counted into
 /// the aggregate as they arrive, so the table never holds one: a conflict tells the pipeline
-/// which older version to take out again. About 40 bytes a key, whatever the records hold.
+/// which older version to take out again. 40 bytes a slot, whatever the records hold, in
+/// tables at most three quarters full; split into shards by the digest, so that when a shard
+/// grows only its own slots are copied and the peak memory of a large run is not the whole
+/// table twice over.
 struct KeyTable {
     /// Where the winning version of a key was read.
     struct Entry {
         var fingerprint: RecordFingerprint
         /// The file's index in its dataset's inputs (high 16 bits) and the row (low 48 bits).
         fileprivate var fileAndRow: UInt64
-        var line: Int
+        private var physicalLine: UInt32
 
         init(fingerprint: RecordFingerprint, fileIndex: Int, row: Int, line: Int) {
-            precondition(fileIndex < KeyTable.maximumFiles && row < 1 << 48, "more export files than the key table can tell apart")
+            precondition(fileIndex < KeyTable.maximumFiles && row < 1 << 48 && line <= UInt32.max,
+                         "more export files, rows or lines than the key table can tell apart")
             self.fingerprint = fingerprint
             fileAndRow = UInt64(fileIndex) << 48 | UInt64(row)
-            self.line = line
+            physicalLine = UInt32(line)
         }
 
         var fileIndex: Int { Int(fileAndRow >> 48) }
         var row: Int { Int(fileAndRow & (1 << 48 - 1)) }
+        var line: Int { Int(physicalLine) }
     }
 
     /// How many files one dataset may list: the configuration refuses more.
     static let maximumFiles = 1 << 16
 
-    private var entries = FlatHashMap<KeyDigest, Entry>()
+    private static let shardCount = 64
+    private var shards = Array(repeating: FlatHashMap<KeyDigest, Entry>(), count: shardCount)
 
     enum Insertion {
         case new
@@ -38,17 +44,18 @@ struct KeyTable {
         case conflict(replaced: Entry)
     }
 
-    var count: Int { entries.count }
+    var count: Int { shards.reduce(0) { $0 + $1.count } }
 
-    func contains(_ key: KeyDigest) -> Bool { entries.contains(key) }
+    func contains(_ key: KeyDigest) -> Bool { shards[key.shard(of: Self.shardCount)].contains(key) }
 
     /// Files are read in input order and rows in file order, so every insertion is newer than
     /// what the table holds.
     mutating func insert(_ key: KeyDigest, _ entry: Entry) -> Insertion {
         // One lookup for the common case (a new key); a duplicate puts the original back.
-        guard let old = entries.updateValue(entry, forKey: key) else { return .new }
+        let shard = key.shard(of: Self.shardCount)
+        guard let old = shards[shard].updateValue(entry, forKey: key) else { return .new }
         if old.fingerprint == entry.fingerprint {
-            entries.updateValue(old, forKey: key)
+            shards[shard].updateValue(old, forKey: key)
             return .duplicate(of: old)
         }
         return .conflict(replaced: old)

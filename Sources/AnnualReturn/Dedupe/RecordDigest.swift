@@ -9,13 +9,27 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
     private let low: Int
 
     init(_ key: String) {
+        self.init(key, nil)
+    }
+
+    /// The digest of two texts, the second optional: an enterprise's name and credit code.
+    init(_ first: String, _ second: String?) {
         var high = Hasher()
         var low = Hasher()
         high.combine(1 as UInt8)
         low.combine(2 as UInt8)
-        withUTF8Bytes(of: key) { bytes in
+        withUTF8Bytes(of: first) { bytes in
             high.combine(bytes: bytes)
             low.combine(bytes: bytes)
+        }
+        if let second {
+            // Never a UTF-8 byte: the first text ends here.
+            high.combine(UInt8(0xFF))
+            low.combine(UInt8(0xFF))
+            withUTF8Bytes(of: second) { bytes in
+                high.combine(bytes: bytes)
+                low.combine(bytes: bytes)
+            }
         }
         self.high = high.finalize()
         self.low = low.finalize()
@@ -28,6 +42,10 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
 
     /// Already a good hash: the key table uses one word as it is.
     var flatHash: UInt64 { UInt64(bitPattern: Int64(low)) }
+
+    /// Which of `count` shards (a power of two) the key belongs to, from the other word, so
+    /// that the keys of one shard still spread over its whole table.
+    func shard(of count: Int) -> Int { Int(UInt64(bitPattern: Int64(high)) >> 32) & (count - 1) }
 }
 
 /// A 64-bit fingerprint of a record's normalised canonical content: equal for a duplicate,

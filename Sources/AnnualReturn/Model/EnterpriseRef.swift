@@ -33,45 +33,22 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
 }
 
 extension EnterpriseRef {
-    /// The two texts of a reference, as the table keeps them. Equality and hashing go by the
-    /// UTF-8 bytes: staging has normalised every name and code (NFKC), so equal texts have
-    /// equal bytes, and comparing bytes skips the Unicode normalisation String's own == and
-    /// hash pay on every call.
-    struct Texts: Hashable, Sendable {
+    /// The two texts of a reference, as the table keeps them, with the 128-bit digest of their
+    /// UTF-8 bytes the table finds them by. Staging has normalised every name and code (NFKC),
+    /// so equal texts have equal bytes; the digest stands for the bytes as ``KeyDigest`` does
+    /// for record keys, and saves comparing them.
+    struct Texts: Sendable {
         let creditCode: String?
         let name: String
-        /// The hash of the bytes, worked out once: it also picks the table's shard.
-        let bytesHash: Int
+        let digest: KeyDigest
 
         init(creditCode: String?, name: String) {
             let creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
             self.creditCode = creditCode
             self.name = name
-            var hasher = Hasher()
-            withUTF8Bytes(of: name) { hasher.combine(bytes: $0) }
-            if let creditCode {
-                hasher.combine(UInt8(0xFF))  // never a UTF-8 byte: the name ends here
-                withUTF8Bytes(of: creditCode) { hasher.combine(bytes: $0) }
-            }
-            bytesHash = hasher.finalize()
+            digest = KeyDigest(name, creditCode)
         }
 
         var isEmpty: Bool { creditCode == nil && name.isEmpty }
-
-        static func == (lhs: Texts, rhs: Texts) -> Bool {
-            lhs.bytesHash == rhs.bytesHash && sameBytes(lhs.name, rhs.name) && sameBytes(lhs.creditCode, rhs.creditCode)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(bytesHash)
-        }
-
-        private static func sameBytes(_ lhs: String?, _ rhs: String?) -> Bool {
-            switch (lhs, rhs) {
-            case (nil, nil): return true
-            case (let left?, let right?): return TextKey.sameBytes(left, right)
-            default: return false
-            }
-        }
     }
 }

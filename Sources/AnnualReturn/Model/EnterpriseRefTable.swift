@@ -24,7 +24,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
     /// The number of `texts`, given it the first time they are seen. The empty reference is 0.
     func intern(_ texts: EnterpriseRef.Texts) -> UInt32 {
         guard !texts.isEmpty else { return 0 }
-        let shard = Int(truncatingIfNeeded: UInt(bitPattern: texts.bytesHash)) & ((1 << Self.shardBits) - 1)
+        let shard = texts.digest.shard(of: 1 << Self.shardBits)
         let index = shards[shard].intern(texts)
         // Numbered from 1 within a shard, so no reference but the empty one is 0.
         precondition(index + 1 < 1 << (32 - Self.shardBits), "more distinct enterprise references than the table can number")
@@ -44,14 +44,14 @@ final class EnterpriseRefTable: @unchecked Sendable {
 
     private static let empty = EnterpriseRef.Texts(creditCode: nil, name: "")
 
-    /// One shard: a dictionary from texts to their index, under a lock, and the entries by
+    /// One shard: a map from the texts' digest to their index, under a lock, and the entries by
     /// index in chunks that never move once allocated (so reading needs no lock).
     private final class Shard: @unchecked Sendable {
         private static let chunkBits = 12
         private static let chunkSlots = 1 << (32 - EnterpriseRefTable.shardBits - chunkBits)
 
         private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private var indices: [EnterpriseRef.Texts: Int] = [:]
+        private var indices = FlatHashMap<KeyDigest, Int32>()
         private var count = 0
         /// Chunk pointers, zeroed: the pages of slots never used are never touched.
         private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<EnterpriseRef.Texts>?>
@@ -76,7 +76,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
         func intern(_ texts: EnterpriseRef.Texts) -> Int {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            if let index = indices[texts] { return index }
+            if let index = indices[texts.digest] { return Int(index) }
             let index = count
             let chunk = index >> Self.chunkBits
             precondition(chunk < Self.chunkSlots, "more distinct enterprise references than the table can hold")
@@ -85,7 +85,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
             }
             (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: texts)
             count += 1
-            indices[texts] = index
+            indices.updateValue(Int32(index), forKey: texts.digest)
             return index
         }
 

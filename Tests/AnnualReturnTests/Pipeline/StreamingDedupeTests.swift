@@ -137,10 +137,15 @@ struct KeyTableTests {
         #expect(table.contains(KeyDigest("CF-1")) && !table.contains(KeyDigest("CF-2")))
     }
 
-    @Test func theLargestFileIndexAndRowSurvivePacking() {
-        let entry = Self.entry("a", file: KeyTable.maximumFiles - 1, row: (1 << 48) - 1)
+    /// A row is never on an earlier line than its number, so lines (32 bits) bound both.
+    @Test func theLargestFileIndexRowAndLineSurvivePacking() {
+        var builder = FingerprintBuilder()
+        builder.add("a")
+        let largest = Int(UInt32.max)
+        let entry = KeyTable.Entry(fingerprint: builder.finish(), fileIndex: KeyTable.maximumFiles - 1, row: largest, line: largest)
         #expect(entry.fileIndex == KeyTable.maximumFiles - 1)
-        #expect(entry.row == (1 << 48) - 1)
+        #expect(entry.row == largest)
+        #expect(entry.line == largest)
     }
 
     @Test func digestsTellKeysApart() {
