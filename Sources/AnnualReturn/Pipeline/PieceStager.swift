@@ -25,6 +25,9 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
     /// Every record staged here, counted as if each were new (the header too, if it stages as
     /// a record: the booking takes it out again).
     private(set) var counts: Aggregate
+    /// The numeric columns summed over the records staged here, duplicates included (and the
+    /// header, if it staged as a record): what a 合计 row is checked against.
+    private(set) var sums: [String: Int64] = [:]
 
     /// - Parameter counts: an empty aggregate for the run's year and periods.
     init(stager: RecordStager?, counts: Aggregate) {
@@ -45,7 +48,10 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
     mutating func record(_ record: CSVRecord) {
         if let stager {
             let staged = StagedRow<Record>(record, with: stager)
-            if case .record(let counted, _) = staged.outcome { counted.count(into: &counts) }
+            if case .record(let counted, _) = staged.outcome {
+                counted.count(into: &counts)
+                counted.addSums(to: &sums)
+            }
             events.append(.staged(staged))
         } else {
             events.append(.unstaged(row: record.row, line: record.line, fields: record.fields))

@@ -208,6 +208,7 @@ public struct ReportPipeline {
                 },
                 deliver: { piece, rowOffset in
                     aggregate.merge(piece.counts)
+                    account.sums.merge(piece.sums, uniquingKeysWith: +)
                     for event in piece.events {
                         switch event {
                         case .rejected(let diagnostic):
@@ -237,7 +238,12 @@ public struct ReportPipeline {
                         case .staged(let staged):
                             if isFirstRow {
                                 isFirstRow = false  // the header, mapped; counted if it staged as a record
-                                if case .record(let header, _) = staged.outcome { header.uncount(from: &aggregate) }
+                                if case .record(let header, _) = staged.outcome {
+                                    header.uncount(from: &aggregate)
+                                    var headerSums: [String: Int64] = [:]
+                                    header.addSums(to: &headerSums)
+                                    account.sums.merge(headerSums) { total, header in total - header }
+                                }
                                 continue
                             }
                             settle(staged, rowOffset: rowOffset, in: file, account: &account, diagnostics: &fileDiagnostics)
@@ -281,7 +287,6 @@ public struct ReportPipeline {
         case .record(let record, let warnings):
             account.read += 1
             for warning in warnings { fileDiagnostics.append(warning.shifted(byRows: rowOffset)) }
-            record.addSums(to: &account.sums)
             let location = SourceLocation(file: account.file, fileIndex: file.fileIndex, row: row, line: staged.line)
             let entry = KeyTable.Entry(fingerprint: staged.fingerprint, fileIndex: file.fileIndex,
                                        row: row, line: staged.line)
