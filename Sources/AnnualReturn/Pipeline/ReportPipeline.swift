@@ -49,7 +49,7 @@ public struct ReportPipeline {
 
     /// About how many bytes of an export a thread stages at a time: a piece's staged rows wait
     /// in memory until the pieces before it are booked, so pieces stay small.
-    public static let defaultPieceBytes = 2 << 20
+    public static let defaultPieceBytes = 256 << 10
 
     /// The processors this process may run on: the default number of threads.
     public static var availableProcessors: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
