@@ -30,24 +30,19 @@ public enum ReturnWriter {
         let document = ReturnBuilder(result: result).build()
         var outputs = [
             Output(name: "figures.json") { FiguresJSONRenderer.render(result.figures) },
-            Output(name: "return.json", render: { ReturnJSONRenderer.render(document, result: result) }, stream: { file throws(PublishError) in
-                do throws(OutputError) {
-                    try ReturnJSONRenderer.write(document, result: result) { chunk throws(OutputError) in try file.append(chunk) }
-                } catch {
-                    throw .output(error)
-                }
-            }),
+            Output(name: "return.json", render: { ReturnJSONRenderer.render(document, result: result) },
+                   stream: { file throws(PublishError) in
+                       try outputStep { () throws(OutputError) in
+                           try ReturnJSONRenderer.write(document, result: result) { chunk throws(OutputError) in try file.append(chunk) }
+                       }
+                   }),
             Output(name: "return.md") { ReturnMarkdownRenderer.render(document) },
             Output(name: "return.html") { ReturnHTMLRenderer.render(document) },
             Output(name: "return.csv") { ReturnCSVRenderer.render(document) },
             Output(name: "data-report.md") { DataReportRenderer.render(result) },
             Output(name: "rejects.csv") { RejectsCSVRenderer.render(result) },
             Output(name: "return.xlsx") { () throws(PublishError) in
-                do throws(OutputError) {
-                    return try ReturnXLSXRenderer.render(document, result: result)
-                } catch {
-                    throw .output(error)
-                }
+                try outputStep { () throws(OutputError) in try ReturnXLSXRenderer.render(document, result: result) }
             },
         ]
         if result.configuration.reportTemplate != nil {
@@ -170,21 +165,8 @@ public enum ReturnWriter {
         let outputs = outputs(result)
         let order = renderingOrder(outputs)
         let written = ConcurrentWork.map(outputs.count, threads: threads) { job -> PublishError? in
-            let output = outputs[order[job]]
             do throws(PublishError) {
-                if let stream = output.stream {
-                    let file: AtomicFileWriter.NewFile
-                    do throws(OutputError) { file = try AtomicFileWriter.NewFile(named: output.name, in: temporary) } catch { throw .output(error) }
-                    try stream(file)
-                    do throws(OutputError) { try file.finish() } catch { throw .output(error) }
-                } else {
-                    let bytes = try output.render()
-                    do throws(OutputError) {
-                        try AtomicFileWriter.writeNewFile(bytes, named: output.name, in: temporary)
-                    } catch {
-                        throw .output(error)
-                    }
-                }
+                try write(outputs[order[job]], into: temporary)
                 return nil
             } catch {
                 return error
@@ -198,6 +180,28 @@ public enum ReturnWriter {
         do {
             return try AtomicFileWriter.publishTemporaryFolder(temporary, as: target,
                                                                keepingPreviousAs: previousFolder(for: configuration))
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// Renders one output into a new file of `folder`: straight into the file when it can be
+    /// streamed, else whole and then written.
+    private static func write(_ output: Output, into folder: String) throws(PublishError) {
+        guard let stream = output.stream else {
+            let bytes = try output.render()
+            try outputStep { () throws(OutputError) in try AtomicFileWriter.writeNewFile(bytes, named: output.name, in: folder) }
+            return
+        }
+        let file = try outputStep { () throws(OutputError) in try AtomicFileWriter.NewFile(named: output.name, in: folder) }
+        try stream(file)
+        try outputStep { () throws(OutputError) in try file.finish() }
+    }
+
+    /// Runs a step that writes, its failure as a ``PublishError/output(_:)``.
+    private static func outputStep<Result>(_ step: () throws(OutputError) -> Result) throws(PublishError) -> Result {
+        do {
+            return try step()
         } catch {
             throw .output(error)
         }
