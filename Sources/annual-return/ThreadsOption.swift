@@ -1,11 +1,12 @@
 import AnnualReturn
 import ArgumentParser
 
-/// `--threads`: how many threads parse and stage the exports. Shared by the commands that run
-/// the pipeline; the outputs are the same whatever the number.
+/// `--threads`: how many threads parse and stage the exports (and render the outputs, where a
+/// command renders them). Shared by the commands that run the pipeline; the outputs are the
+/// same whatever the number.
 struct ThreadsOption: ParsableArguments {
     @Option(name: .customLong("threads"), help: ArgumentHelp(
-        "How many threads read the exports (default: one per processor). The outputs are the same whatever the number.",
+        "How many threads read the exports and render the outputs (default: one per processor). The outputs are the same whatever the number.",
         valueName: "N"))
     private var requested: Int?
 
