@@ -5,8 +5,9 @@ protocol FlatHashable: Equatable {
 }
 
 /// A hash map in one flat array — open addressing, linear probing, at most three quarters
-/// full — for the pipeline's largest tables: the key table (a digest per record key) and the
-/// sets of enterprise references (an interned number each).
+/// full — for the pipeline's largest tables: the key table (a digest per record key), the
+/// enterprise reference table (a digest per distinct enterprise) and the tallies' sets of
+/// enterprise references (an interned number each).
 ///
 /// `Dictionary` runs SipHash over every key on every lookup and again on every resize; these
 /// keys need none, and for the millions of lookups a large run makes, that was a large part

@@ -2,15 +2,15 @@ import Glibc
 
 /// The texts of every enterprise reference the process has seen, each kept once under a
 /// number (``EnterpriseRef``). The staging threads add references concurrently, so the table
-/// is split into shards by the texts' hash, each with its own lock; reading a reference's
-/// texts takes no lock (see ``texts(of:)``).
+/// is split into shards by the 128-bit digest of the texts' bytes, each with its own lock;
+/// reading a reference's texts takes no lock (see ``texts(of:)``).
 ///
 /// Nothing is ever removed: the table lives as long as the process — one run of the command
 /// line, or one test process — and holds each distinct enterprise once, which is what the
 /// tallies' sets held anyway.
 final class EnterpriseRefTable: @unchecked Sendable {
-    // Safe to share (hence `@unchecked Sendable`): a shard's dictionary and count are touched
-    // only with its lock held, and a stored entry is never written again (see `Shard`).
+    // Safe to share (hence `@unchecked Sendable`): a shard's map and count are touched only
+    // with its lock held, and a stored entry is never written again (see `Shard`).
 
     static let shared = EnterpriseRefTable()
 

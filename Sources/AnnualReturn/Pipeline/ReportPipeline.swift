@@ -13,8 +13,9 @@ import Glibc
 /// 4. cross-check — 合计 rows against their file, enforcement actions against penalty cases;
 /// 5. figures — the contract ids of figures.json.
 ///
-/// Memory does not grow with the exports' size except for the key table (about 40 bytes a
-/// key), the distinct enterprises and the lists of problems, duplicates and conflicts: no
+/// Memory does not grow with the exports' size except for the key table (about 70 bytes a
+/// key at its average fill), the distinct enterprises and the lists of problems, duplicates
+/// and conflicts: no
 /// record is kept once counted, unless a caller asks for them (`explain` does), and only a
 /// few pieces per thread are in flight.
 ///
