@@ -39,7 +39,7 @@ enum ExitStatus {
 
     /// The exit code for a run that stopped: 66 for an input that cannot be read, 70 for a
     /// reconciliation that failed (a defect), 75 for an export that changed during the run, 64
-    /// for more files than a run can read.
+    /// for more files, or a longer file, than a run can read.
     static func of(_ error: PipelineError) -> ExitCode {
         switch error {
         case .unreadableInput: return noInput
@@ -47,7 +47,7 @@ enum ExitStatus {
         case .inputChanged: return temporaryFailure
         case .calendar(.missingYear): return noInput
         case .calendar(.badFile): return usage
-        case .tooManyInputs: return usage
+        case .tooManyInputs, .tooManyLines: return usage
         }
     }
 

@@ -18,7 +18,7 @@ struct KeyTable {
         private var physicalLine: UInt32
 
         init(fingerprint: RecordFingerprint, fileIndex: Int, row: Int, line: Int) {
-            precondition(fileIndex < KeyTable.maximumFiles && row < 1 << 48 && line <= UInt32.max,
+            precondition(fileIndex < KeyTable.maximumFiles && row < 1 << 48 && line <= KeyTable.maximumLine,
                          "more export files, rows or lines than the key table can tell apart")
             self.fingerprint = fingerprint
             fileAndRow = UInt64(fileIndex) << 48 | UInt64(row)
@@ -32,6 +32,10 @@ struct KeyTable {
 
     /// How many files one dataset may list: the configuration refuses more.
     static let maximumFiles = 1 << 16
+
+    /// The last physical line a record can start on (the pipeline refuses a longer file). A
+    /// record's line bounds its row, so rows fit too.
+    static let maximumLine = Int(UInt32.max)
 
     private static let shardCount = 64
     private var shards = Array(repeating: FlatHashMap<KeyDigest, Entry>(), count: shardCount)

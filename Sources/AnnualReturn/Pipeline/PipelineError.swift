@@ -11,6 +11,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case calendar(WorkingDayCalendar.CalendarError)
     /// A dataset lists more files than the dedupe can tell apart.
     case tooManyInputs(dataset: Dataset, count: Int)
+    /// A record starts on a line past the last the dedupe can note (``KeyTable/maximumLine``).
+    case tooManyLines(file: String, line: Int)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
             return "\(error); the publication figures (三项制度) cannot be counted without it"
         case .tooManyInputs(let dataset, let count):
             return "\(count) \(dataset.rawValue) files are listed; at most \(KeyTable.maximumFiles) can be read in one run. Merge the exports or split the run."
+        case .tooManyLines(let file, let line):
+            return "\(file): a record starts on line \(line), past the last line a run can note (\(KeyTable.maximumLine)); nothing was published. Split the export."
         }
     }
 }

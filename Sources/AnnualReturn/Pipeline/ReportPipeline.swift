@@ -29,6 +29,8 @@ public struct ReportPipeline {
     private let threads: Int
     /// About how many bytes of an export one thread takes at a time.
     private let pieceBytes: Int
+    /// The last line a record may start on (``KeyTable/maximumLine``; smaller in tests).
+    private let maximumLine: Int
 
     private var accounts: [FileAccount] = []
     private var diagnostics: [Diagnostic] = []
@@ -57,10 +59,18 @@ public struct ReportPipeline {
 
     public init(configuration: ReturnConfiguration, keepsRecords: Bool = false,
                 threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes) {
+        self.init(configuration: configuration, keepsRecords: keepsRecords, threads: threads, pieceBytes: pieceBytes,
+                  maximumLine: KeyTable.maximumLine)
+    }
+
+    /// With a lower last line than the key table's (for tests of the limit).
+    init(configuration: ReturnConfiguration, keepsRecords: Bool = false,
+         threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes, maximumLine: Int) {
         self.configuration = configuration
         self.keepsRecords = keepsRecords
         self.threads = max(1, threads)
         self.pieceBytes = max(1, pieceBytes)
+        self.maximumLine = min(maximumLine, KeyTable.maximumLine)
         aggregate = Aggregate(year: configuration.year, periods: configuration.periods)
     }
 
@@ -113,8 +123,9 @@ public struct ReportPipeline {
         return try pipeline.run(onFileStart: onFileStart)
     }
 
-    private mutating func run(
-        onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)?
+    /// Runs every stage, as ``run(_:keepsRecords:threads:pieceBytes:onFileStart:)`` does.
+    mutating func run(
+        onFileStart: ((_ file: ReturnConfiguration.InputFile, _ position: Int) -> Void)? = nil
     ) throws(PipelineError) -> RunResult {
         let lockdown = Set(configuration.lockdownMonths)
         publicationRule = try Self.publicationRule(for: configuration)
@@ -185,6 +196,7 @@ public struct ReportPipeline {
         var stager: RecordStager?
         var isFirstRow = true
         var fileDiagnostics: [Diagnostic] = []
+        var tooLong: Int?
         let hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
         let extra = configuration.columnMappings[file.dataset] ?? [:]
@@ -247,6 +259,13 @@ public struct ReportPipeline {
                                 }
                                 continue
                             }
+                            // A record past the last line the key table can note stops the run
+                            // once the file is read; nothing after it is booked.
+                            guard tooLong == nil else { continue }
+                            if staged.line > maximumLine {
+                                tooLong = staged.line
+                                continue
+                            }
                             settle(staged, rowOffset: rowOffset, in: file, account: &account, diagnostics: &fileDiagnostics)
                         }
                     }
@@ -254,6 +273,7 @@ public struct ReportPipeline {
         } catch {
             throw .unreadableInput(error)
         }
+        if let tooLong { throw .tooManyLines(file: input.displayName, line: tooLong) }
         if account.unmapped && stager == nil && !fileDiagnostics.contains(where: { $0.code == .missingColumn }) {
             fileDiagnostics.insert(Diagnostic(
                 severity: .error, code: .missingColumn, file: input.displayName, row: 1, line: 1, column: 0,

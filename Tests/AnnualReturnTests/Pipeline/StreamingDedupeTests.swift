@@ -104,6 +104,24 @@ struct StreamingDedupeTests {
     }
 }
 
+/// A file whose records start past the last line the key table can note stops the run with a
+/// usage error naming the file and line, rather than crashing. (The real limit is 2³² − 1
+/// lines; the test lowers it.)
+struct LineLimitTests {
+    @Test func aRecordPastTheLastLineStopsTheRun() {
+        let lines = ["检查编号,检查日期,检查方式,被检查单位"] + (1...5).map { "JC-\($0),2022-05-0\($0),日常检查,甲公司" }
+        #expect {
+            _ = try TemporaryDistrict.run([TemporaryDistrict.File(.inspections, "i.csv", lines)], maximumLine: 4)
+        } throws: { error in
+            guard case .tooManyLines(let file, let line) = error as? PipelineError else { return false }
+            return file == "i.csv" && line == 5
+        }
+        #expect(throws: Never.self) {
+            _ = try TemporaryDistrict.run([TemporaryDistrict.File(.inspections, "i.csv", lines)], maximumLine: 6)
+        }
+    }
+}
+
 /// The key table: new, duplicate (the original stays the winner) and conflict (the newer
 /// version wins), and what it remembers of each key.
 struct KeyTableTests {

@@ -24,7 +24,7 @@ enum TemporaryDistrict {
 
     /// Runs the pipeline over `files`, listed under each dataset in the order given; `extra`
     /// is more top-level YAML (periods, calendars).
-    static func run(_ files: [File], extra: [String] = [], keepsRecords: Bool = true,
+    static func run(_ files: [File], extra: [String] = [], keepsRecords: Bool = true, maximumLine: Int = KeyTable.maximumLine,
                     onFileStart: ((ReturnConfiguration.InputFile, Int) -> Void)? = nil) throws -> RunResult {
         let folder = try folder("district")
         var inputs: [String] = []
@@ -38,7 +38,8 @@ enum TemporaryDistrict {
         let yaml = (["bureau: 测试区应急管理局", "year: 2022", "inputs:"] + inputs + extra + ["output: out"])
             .joined(separator: "\n")
         let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
-        return try ReportPipeline.run(configuration, keepsRecords: keepsRecords, onFileStart: onFileStart)
+        var pipeline = ReportPipeline(configuration: configuration, keepsRecords: keepsRecords, maximumLine: maximumLine)
+        return try pipeline.run(onFileStart: onFileStart)
     }
 
     /// A fresh, empty temporary folder.
