@@ -21,7 +21,7 @@ struct TextKey: Hashable {
     }
 
     /// True when both texts have the same UTF-8 bytes.
-    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
         withUTF8Bytes(of: lhs) { left in
             withUTF8Bytes(of: rhs) { right in
                 left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
