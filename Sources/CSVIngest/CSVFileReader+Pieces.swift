@@ -91,12 +91,7 @@ extension CSVFileReader {
 
         var summary = CSVFileSummary(path: path)
         summary.bytes = file.size
-        summary.encoding = (encoding == .utf8 && head.stream.sawByteOrderMark) ? .utf8WithBOM : encoding
-        summary.records = totals.records
-        summary.accepted = totals.accepted
-        summary.rejected = totals.rejected
-        summary.blankRows = totals.blankRows
-        summary.lines = totals.lines
+        summary.take(totals, encoding: encoding, sawByteOrderMark: head.stream.sawByteOrderMark)
         summary.header = header?.fields
         return summary
     }
@@ -129,12 +124,7 @@ extension CSVFileReader {
                 }
                 var summary = CSVFileSummary(path: file.path)
                 summary.bytes = file.size
-                summary.encoding = (encoding == .utf8 && stream.sawByteOrderMark) ? .utf8WithBOM : encoding
-                summary.records = stream.records
-                summary.accepted = stream.accepted
-                summary.rejected = stream.rejected
-                summary.blankRows = stream.blankRows
-                summary.lines = stream.physicalLines
+                summary.take(stream.counts, encoding: encoding, sawByteOrderMark: stream.sawByteOrderMark)
                 summary.header = stream.header
                 deliver(target.take(), 0)
                 return .success(summary)
@@ -186,25 +176,6 @@ private final class LazySink<Sink: CSVPieceSink>: @unchecked Sendable {
     }
 }
 
-/// Totals over the streams of a file read in pieces.
-struct PieceTotals {
-    var records = 0
-    var accepted = 0
-    var rejected = 0
-    var blankRows = 0
-    var rows = 0
-    var lines = 0
-
-    mutating func add(_ counts: CSVPieceCounts) {
-        records += counts.records
-        accepted += counts.accepted
-        rejected += counts.rejected
-        blankRows += counts.blankRows
-        rows += counts.rows
-        lines = max(lines, counts.lines)
-    }
-}
-
 /// Plans, parses and delivers the pieces of one file (see
 /// ``CSVFileReader/readInPieces(path:displayName:options:workers:pieceBytes:onBytes:makeSink:deliver:)``).
 ///
@@ -247,8 +218,8 @@ private final class PieceSchedule<Sink: CSVPieceSink> {
 
     func run(onBytes: (UnsafeRawBufferPointer) -> Void,
              makeSink: (_ header: [String]?) -> sending Sink,
-             deliver: (_ sink: sending Sink, _ rowOffset: Int) -> Void) throws(IngestError) -> PieceTotals {
-        var totals = PieceTotals()
+             deliver: (_ sink: sending Sink, _ rowOffset: Int) -> Void) throws(IngestError) -> CSVPieceCounts {
+        var totals = CSVPieceCounts()
         while true {
             abandoned.removeAll { threads.isFinished($0) }
             while !plannerDone && slots.count + abandoned.count < maxInFlight {

@@ -48,12 +48,7 @@ public enum CSVFileReader {
                         try file.rewind()
                         try pump(file: file, decoder: decoder, chunkBytes: options.chunkBytes,
                                  onBytes: onBytes, into: stream)
-                        summary.encoding = (encoding == .utf8 && stream.sawByteOrderMark) ? .utf8WithBOM : encoding
-                        summary.records = stream.records
-                        summary.accepted = stream.accepted
-                        summary.rejected = stream.rejected
-                        summary.blankRows = stream.blankRows
-                        summary.lines = stream.physicalLines
+                        summary.take(stream.counts, encoding: encoding, sawByteOrderMark: stream.sawByteOrderMark)
                         summary.header = stream.header
                         return .success(summary)
                     } catch {

@@ -1,6 +1,6 @@
 import Glibc
 
-/// What a ``CSVPieceReader``'s stream has read so far.
+/// What a stream has read so far — one piece's, or, added up, a whole file's.
 struct CSVPieceCounts: Sendable, Equatable {
     var records = 0
     var accepted = 0
@@ -11,6 +11,36 @@ struct CSVPieceCounts: Sendable, Equatable {
     /// The file's physical lines up to the last one the stream reached (the file's line numbers,
     /// not the piece's).
     var lines = 0
+
+    /// Adds the counts of the stream that read on after these.
+    mutating func add(_ later: CSVPieceCounts) {
+        records += later.records
+        accepted += later.accepted
+        rejected += later.rejected
+        blankRows += later.blankRows
+        rows += later.rows
+        lines = max(lines, later.lines)
+    }
+}
+
+extension CSVByteStream {
+    var counts: CSVPieceCounts {
+        CSVPieceCounts(records: records, accepted: accepted, rejected: rejected,
+                       blankRows: blankRows, rows: row, lines: physicalLines)
+    }
+}
+
+extension CSVFileSummary {
+    /// Takes the counts of the stream (or streams) that read the file, and the encoding it was
+    /// read in — UTF-8 with a byte order mark told apart.
+    mutating func take(_ counts: CSVPieceCounts, encoding: TextEncoding, sawByteOrderMark: Bool) {
+        self.encoding = (encoding == .utf8 && sawByteOrderMark) ? .utf8WithBOM : encoding
+        records = counts.records
+        accepted = counts.accepted
+        rejected = counts.rejected
+        blankRows = counts.blankRows
+        lines = counts.lines
+    }
 }
 
 /// Parses pieces of a file with one ``CSVByteStream``, as the serial reader would: from the
@@ -84,10 +114,7 @@ final class CSVPieceReader {
     /// read, with more bytes after them, copies through as invalid before reading the line feed.
     var endedClean: Bool { !finished && carried.isEmpty && stream.isAtCleanLineStart }
 
-    var counts: CSVPieceCounts {
-        CSVPieceCounts(records: stream.records, accepted: stream.accepted, rejected: stream.rejected,
-                       blankRows: stream.blankRows, rows: stream.row, lines: stream.physicalLines)
-    }
+    var counts: CSVPieceCounts { stream.counts }
 
     /// Parses the file's bytes `range`, which must start where the last piece ended. With
     /// `isLast`, the range ends at the end of the file and the stream is finished.

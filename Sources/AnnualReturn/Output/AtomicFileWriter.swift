@@ -38,15 +38,16 @@ public enum AtomicFileWriter {
         let folder = FilePath.folder(of: path)
         try makeFolder(folder)
         let temporary = "\(folder)/.\(FilePath.name(of: path)).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path, errno: errno) }
-        var failure = writeAll(bytes, to: descriptor)
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
+        unlink(temporary)  // a stale one of a reused pid
+        do throws(OutputError) {
+            let file = try NewFile(path: temporary)
+            try file.append(bytes)
+            try file.finish()
+            if rename(temporary, path) != 0 { throw OutputError(path, errno: errno) }
+        } catch {
             unlink(temporary)
-            throw OutputError(path, errno: failure)
+            // Named by the file the caller asked for, not the temporary one.
+            throw OutputError(path, reason: error.reason)
         }
         syncFolder(folder)
     }
@@ -146,8 +147,13 @@ public enum AtomicFileWriter {
         let path: String
         private var descriptor: Int32
 
-        init(named name: String, in folder: String) throws(OutputError) {
-            path = "\(folder)/\(name)"
+        convenience init(named name: String, in folder: String) throws(OutputError) {
+            try self.init(path: "\(folder)/\(name)")
+        }
+
+        /// Creates the file, which must not exist yet.
+        init(path: String) throws(OutputError) {
+            self.path = path
             descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw OutputError(path, errno: errno) }
         }
