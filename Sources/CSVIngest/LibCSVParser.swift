@@ -120,11 +120,13 @@ enum FieldCap {
 }
 
 /// libcsv grows its field buffer through this hook; refusing makes libcsv stop with an error
-/// instead of letting a runaway quote eat memory. libcsv checks for room before it reads each
-/// byte, so the buffer may be one byte larger than the cap; a field of exactly cap + 1 bytes is
-/// caught by the reader when the field completes.
+/// instead of letting a runaway quote eat memory. The buffer may be two bytes larger than the
+/// cap: libcsv checks for room before it reads each byte, and it stores the quote that may
+/// close a quoted field until the next byte says whether it did — so a quoted field of exactly
+/// the cap needs cap + 2 bytes, as an unquoted one needs cap + 1. A field of cap + 1 bytes that
+/// fits is caught by the reader when the field completes.
 private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
-    guard size <= FieldCap.bytes + 1 else { return nil }
+    guard size <= FieldCap.bytes + 2 else { return nil }
     return realloc(pointer, size)
 }
 

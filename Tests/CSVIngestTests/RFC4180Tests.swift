@@ -91,4 +91,20 @@ struct RFC4180Tests {
         #expect(wayOver.problems == ["field-too-large@2:1"])
         #expect(wayOver.records == [["a"], ["ok"]])
     }
+
+    /// The same boundary for a quoted field, whose closing quote libcsv holds in its buffer
+    /// until the next byte (a file written back with every field quoted must read back).
+    @Test func quotedFieldOfExactlyTheCapIsAcceptedAndOneMoreIsNot() throws {
+        let cap = 256
+        let options = CSVReadOptions(maxFieldBytes: cap)
+        // What follows the closing quote: a line end, CR LF, or the next field.
+        for (header, end, next) in [("a", "\n", "ok"), ("a", "\r\n", "ok"), ("a,b", ",2\n", "ok,3")] {
+            let exact = try read("\(header)\n\"\(String(repeating: "x", count: cap))\"\(end)\(next)\n", options: options)
+            #expect(exact.diagnostics == [], "\(end.debugDescription)")
+            #expect(exact.records[1].first?.utf8.count == cap)
+            let over = try read("\(header)\n\"\(String(repeating: "x", count: cap + 1))\"\(end)\(next)\n", options: options)
+            #expect(over.problems == ["field-too-large@2:1"], "\(end.debugDescription)")
+            #expect(over.records.last?.first == "ok")
+        }
+    }
 }
