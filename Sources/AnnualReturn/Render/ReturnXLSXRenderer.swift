@@ -16,19 +16,24 @@ public enum ReturnXLSXRenderer {
     /// (under `TMPDIR`, else `/tmp`) that is read back and deleted. Throws `OutputError` (naming
     /// `return.xlsx`) when the temporary file cannot be made or read, or the library fails.
     public static func render(_ document: ReturnDocument, result: RunResult) throws(OutputError) -> [UInt8] {
-        try renderRecordingCells(document, result: result).bytes
+        try render(document, result: result, recordingCells: false).bytes
     }
 
     /// The workbook's bytes, and every cell written to it in order: the seam tests use to see
     /// what the sheets hold without unzipping the file.
     static func renderRecordingCells(_ document: ReturnDocument, result: RunResult)
         throws(OutputError) -> (bytes: [UInt8], cells: [XLSXWorkbook.WrittenCell]) {
+        try render(document, result: result, recordingCells: true)
+    }
+
+    private static func render(_ document: ReturnDocument, result: RunResult, recordingCells: Bool)
+        throws(OutputError) -> (bytes: [UInt8], cells: [XLSXWorkbook.WrittenCell]) {
         let folder = temporaryFolder()
         let path = try makeTemporaryFile(in: folder)
         defer { unlink(path) }
         let cells: [XLSXWorkbook.WrittenCell]
         do throws(XLSXWorkbookError) {
-            let workbook = try XLSXWorkbook(path: path, temporaryFolder: folder)
+            let workbook = try XLSXWorkbook(path: path, temporaryFolder: folder, recordsCells: recordingCells)
             try fill(workbook, document: document, result: result)
             cells = workbook.writtenCells
             try workbook.close()

@@ -153,8 +153,11 @@ final class XLSXWorkbook {
     /// Excel's limit on a page header or footer, in characters.
     static let headerFooterLimit = 255
 
-    /// Every cell written, in order: how tests see what a workbook holds without unzipping it.
+    /// Every cell written, in order, when the workbook was made to record them: how tests see
+    /// what a workbook holds without unzipping it. A run does not record them: the problems
+    /// sheet of a large run has millions of cells, which libxlsxwriter already holds once.
     private(set) var writtenCells: [WrittenCell] = []
+    private let recordsCells: Bool
 
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private var worksheets: [UnsafeMutablePointer<lxw_worksheet>] = []
@@ -167,9 +170,11 @@ final class XLSXWorkbook {
     /// Starts a workbook that `close()` writes to `path`.
     ///
     /// `temporaryFolder` is where libxlsxwriter keeps its own scratch files while it assembles
-    /// the zip; nil for the C library's default.
-    init(path: String, temporaryFolder: String? = nil) throws(XLSXWorkbookError) {
+    /// the zip; nil for the C library's default. `recordsCells` keeps every cell written in
+    /// `writtenCells`.
+    init(path: String, temporaryFolder: String? = nil, recordsCells: Bool = false) throws(XLSXWorkbookError) {
         self.path = path
+        self.recordsCells = recordsCells
         self.temporaryFolder = temporaryFolder.flatMap { strdup($0) }
         var options = lxw_workbook_options()
         options.constant_memory = 0
@@ -250,7 +255,7 @@ final class XLSXWorkbook {
             worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), $0, format)
         }
         try check(status, "worksheet_write_string")
-        writtenCells.append(WrittenCell(sheet: sheet.name, row: row, column: column, value: .string(cellText)))
+        if recordsCells { writtenCells.append(WrittenCell(sheet: sheet.name, row: row, column: column, value: .string(cellText))) }
     }
 
     /// Writes `number` as a numeric cell at the 0-based `row` and `column`.
@@ -259,7 +264,7 @@ final class XLSXWorkbook {
         let format = try self.format(style)
         try check(worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), number, format),
                   "worksheet_write_number")
-        writtenCells.append(WrittenCell(sheet: sheet.name, row: row, column: column, value: .number(number)))
+        if recordsCells { writtenCells.append(WrittenCell(sheet: sheet.name, row: row, column: column, value: .number(number))) }
     }
 
     /// Merges the 0-based cells `rows` × `columns` into one holding `text` (escaped as in
@@ -278,8 +283,10 @@ final class XLSXWorkbook {
                                   lxw_row_t(rows.upperBound), lxw_col_t(columns.upperBound), $0, format)
         }
         try check(status, "worksheet_merge_range")
-        writtenCells.append(WrittenCell(sheet: sheet.name, row: rows.lowerBound, column: columns.lowerBound,
-                                        value: .string(cellText)))
+        if recordsCells {
+            writtenCells.append(WrittenCell(sheet: sheet.name, row: rows.lowerBound, column: columns.lowerBound,
+                                            value: .string(cellText)))
+        }
     }
 
     /// Attaches a note (Excel's comment, WPS's 批注) to the 0-based cell; shown on hover.
