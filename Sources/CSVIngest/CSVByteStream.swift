@@ -13,6 +13,8 @@ final class CSVByteStream {
     private let fileName: String
     private let maxFieldBytes: Int
     private let invalidEncodingName: String
+    /// False when the whole file was found to decode already (``EncodingDecision/isWhollyValid``).
+    private let checksFieldEncoding: Bool
     private let onDiagnostic: (Diagnostic) -> Void
     private let onRecord: (CSVRecord) -> Void
 
@@ -75,11 +77,12 @@ final class CSVByteStream {
     private var replay: [UInt8] = []
     private var replayOverflowed = false
 
-    init(fileName: String, maxFieldBytes: Int, invalidEncodingName: String,
+    init(fileName: String, maxFieldBytes: Int, encoding: EncodingDecision,
          onDiagnostic: @escaping (Diagnostic) -> Void, onRecord: @escaping (CSVRecord) -> Void) {
         self.fileName = fileName
         self.maxFieldBytes = maxFieldBytes
-        self.invalidEncodingName = invalidEncodingName
+        invalidEncodingName = encoding.invalidEncodingName
+        checksFieldEncoding = !encoding.isWhollyValid
         self.onDiagnostic = onDiagnostic
         self.onRecord = onRecord
         parser = LibCSVParser(maxFieldBytes: maxFieldBytes)
@@ -308,6 +311,12 @@ final class CSVByteStream {
     /// The first field, left to right, that is too large, holds a NUL byte or is not valid UTF-8.
     private func fieldProblem(bytes: [UInt8], ends: [Int]) -> FieldProblem? {
         bytes.withUnsafeBytes { all in
+            // The usual row, in a file found valid already: one look for a NUL over the whole
+            // record, and no field can be over the cap when all of them together are not.
+            if !checksFieldEncoding && all.count <= maxFieldBytes
+                && (all.isEmpty || memchr(all.baseAddress!, 0, all.count) == nil) {
+                return nil
+            }
             var start = 0
             for (index, end) in ends.enumerated() {
                 defer { start = end }
@@ -321,7 +330,7 @@ final class CSVByteStream {
                     return FieldProblem(code: .nulByte, column: index + 1,
                                         message: "the field holds a NUL byte at byte \(offset + 1)")
                 }
-                switch UTF8Validation.check(field) {
+                switch checksFieldEncoding ? UTF8Validation.check(field) : .valid {
                 case .valid:
                     break
                 case .invalid(let offset), .truncated(let offset):

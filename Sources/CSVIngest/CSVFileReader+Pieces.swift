@@ -67,22 +67,22 @@ extension CSVFileReader {
         if let format = NonCSVFormat.identify(try file.peek(NonCSVFormat.sniffBytes)) {
             throw .notCSV(path: path, looksLike: format)
         }
-        let encoding = try decideEncoding(of: file, options: options)
+        let decision = try decideEncoding(of: file, options: options)
         let fileName = displayName ?? path
         guard file.isSeekable else {
-            return try readAsOnePiece(file: file, fileName: fileName, options: options, encoding: encoding,
+            return try readAsOnePiece(file: file, fileName: fileName, options: options, encoding: decision,
                                       onBytes: onBytes, makeSink: makeSink, deliver: deliver)
         }
 
         // The header first: pieces after it start from it, and every sink is made knowing it.
         let head = try CSVPieceReader(file: file.positional, fileName: fileName, options: options,
-                                      encoding: encoding, start: .fileStart, at: 0)
+                                      encoding: decision, start: .fileStart, at: 0)
         let headerLines = try head.readLines { $0.headerState != nil && $0.isAtCleanLineStart }
         let header = head.stream.headerState
 
         try file.rewind()
         let pieces = PieceSchedule<Sink>(
-            file: file, fileName: fileName, options: options, encoding: encoding, header: header,
+            file: file, fileName: fileName, options: options, encoding: decision, header: header,
             planner: CSVPiecePlanner(file: file, chunkBytes: options.chunkBytes, pieceBytes: pieceBytes,
                                      headerLines: headerLines),
             workers: workers)
@@ -91,7 +91,7 @@ extension CSVFileReader {
 
         var summary = CSVFileSummary(path: path)
         summary.bytes = file.size
-        summary.take(totals, encoding: encoding, sawByteOrderMark: head.stream.sawByteOrderMark)
+        summary.take(totals, encoding: decision.encoding, sawByteOrderMark: head.stream.sawByteOrderMark)
         summary.header = header?.fields
         return summary
     }
@@ -100,18 +100,17 @@ extension CSVFileReader {
     /// the serial read does, into one sink, made when the first record or diagnostic comes (the
     /// header is settled by then) or at the end.
     private static func readAsOnePiece<Sink: CSVPieceSink>(
-        file: InputFile, fileName: String, options: CSVReadOptions, encoding: TextEncoding,
+        file: InputFile, fileName: String, options: CSVReadOptions, encoding: EncodingDecision,
         onBytes: (UnsafeRawBufferPointer) -> Void,
         makeSink: (_ header: [String]?) -> sending Sink,
         deliver: (_ sink: sending Sink, _ rowOffset: Int) -> Void
     ) throws(IngestError) -> CSVFileSummary {
-        let decoder: GB18030Decoder? = encoding == .gb18030 ? try GB18030Decoder() : nil
+        let decoder: GB18030Decoder? = encoding.encoding == .gb18030 ? try GB18030Decoder() : nil
         // The stream and the sink keep `makeSink` only while this call runs.
         let result: Result<CSVFileSummary, IngestError> = withoutActuallyEscaping(makeSink) { makeSink in
             let target = LazySink(make: makeSink)
             let stream = CSVByteStream(
-                fileName: fileName, maxFieldBytes: options.maxFieldBytes,
-                invalidEncodingName: encoding == .gb18030 ? "GB18030" : "UTF-8",
+                fileName: fileName, maxFieldBytes: options.maxFieldBytes, encoding: encoding,
                 onDiagnostic: { target.diagnostic($0) }, onRecord: { target.record($0) })
             target.stream = stream
             return stream.parser.withFieldCap {
@@ -124,7 +123,7 @@ extension CSVFileReader {
                 }
                 var summary = CSVFileSummary(path: file.path)
                 summary.bytes = file.size
-                summary.take(stream.counts, encoding: encoding, sawByteOrderMark: stream.sawByteOrderMark)
+                summary.take(stream.counts, encoding: encoding.encoding, sawByteOrderMark: stream.sawByteOrderMark)
                 summary.header = stream.header
                 deliver(target.take(), 0)
                 return .success(summary)
@@ -135,10 +134,10 @@ extension CSVFileReader {
 
     /// The encoding `file` is read in, decided as ``read(path:displayName:options:onBytes:onDiagnostic:onRecord:)``
     /// decides it.
-    static func decideEncoding(of file: InputFile, options: CSVReadOptions) throws(IngestError) -> TextEncoding {
+    static func decideEncoding(of file: InputFile, options: CSVReadOptions) throws(IngestError) -> EncodingDecision {
         switch options.encoding {
-        case .utf8: return .utf8
-        case .gb18030: return .gb18030
+        case .utf8: return EncodingDecision(.utf8, isWhollyValid: false)
+        case .gb18030: return EncodingDecision(.gb18030, isWhollyValid: false)
         case .auto: return try EncodingDetector.detect(file, chunkBytes: options.chunkBytes)
         }
     }
@@ -189,7 +188,7 @@ private final class PieceSchedule<Sink: CSVPieceSink> {
     private let file: PositionalFile
     private let fileName: String
     private let options: CSVReadOptions
-    private let encoding: TextEncoding
+    private let encoding: EncodingDecision
     private let header: CSVHeaderState?
     private let planner: CSVPiecePlanner
     private let threads: ParsingThreads
@@ -201,7 +200,7 @@ private final class PieceSchedule<Sink: CSVPieceSink> {
     private var abandoned: [ParsingJob] = []
     private var plannerDone = false
 
-    init(file: InputFile, fileName: String, options: CSVReadOptions, encoding: TextEncoding,
+    init(file: InputFile, fileName: String, options: CSVReadOptions, encoding: EncodingDecision,
          header: CSVHeaderState?, planner: CSVPiecePlanner, workers: Int) {
         self.file = file.positional
         self.fileName = fileName

@@ -33,22 +33,21 @@ public enum CSVFileReader {
         var summary = CSVFileSummary(path: path)
         summary.bytes = file.size
 
-        let encoding = try decideEncoding(of: file, options: options)
+        let decision = try decideEncoding(of: file, options: options)
 
-        let decoder: GB18030Decoder? = encoding == .gb18030 ? try GB18030Decoder() : nil
+        let decoder: GB18030Decoder? = decision.encoding == .gb18030 ? try GB18030Decoder() : nil
         // The stream keeps the callbacks only while this call runs.
         let result: Result<CSVFileSummary, IngestError> = withoutActuallyEscaping(onDiagnostic) { onDiagnostic in
             withoutActuallyEscaping(onRecord) { onRecord in
                 let stream = CSVByteStream(
-                    fileName: displayName ?? path, maxFieldBytes: options.maxFieldBytes,
-                    invalidEncodingName: encoding == .gb18030 ? "GB18030" : "UTF-8",
+                    fileName: displayName ?? path, maxFieldBytes: options.maxFieldBytes, encoding: decision,
                     onDiagnostic: onDiagnostic, onRecord: onRecord)
                 return stream.parser.withFieldCap {
                     do throws(IngestError) {
                         try file.rewind()
                         try pump(file: file, decoder: decoder, chunkBytes: options.chunkBytes,
                                  onBytes: onBytes, into: stream)
-                        summary.take(stream.counts, encoding: encoding, sawByteOrderMark: stream.sawByteOrderMark)
+                        summary.take(stream.counts, encoding: decision.encoding, sawByteOrderMark: stream.sawByteOrderMark)
                         summary.header = stream.header
                         return .success(summary)
                     } catch {

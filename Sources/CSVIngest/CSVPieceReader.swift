@@ -84,16 +84,15 @@ final class CSVPieceReader {
     /// True once a piece was read with `isLast`.
     private(set) var finished = false
 
-    init(file: PositionalFile, fileName: String, options: CSVReadOptions, encoding: TextEncoding,
+    init(file: PositionalFile, fileName: String, options: CSVReadOptions, encoding: EncodingDecision,
          start: Start, at offset: Int) throws(IngestError) {
         self.file = file
         chunkBytes = max(1, options.chunkBytes)
-        decoder = encoding == .gb18030 ? try GB18030Decoder() : nil
+        decoder = encoding.encoding == .gb18030 ? try GB18030Decoder() : nil
         position = offset
         let outlet = outlet
         stream = CSVByteStream(
-            fileName: fileName, maxFieldBytes: options.maxFieldBytes,
-            invalidEncodingName: encoding == .gb18030 ? "GB18030" : "UTF-8",
+            fileName: fileName, maxFieldBytes: options.maxFieldBytes, encoding: encoding,
             onDiagnostic: { outlet.onDiagnostic($0) }, onRecord: { outlet.onRecord($0) })
         if case .line(let line, let header) = start {
             stream.resume(atLine: line, header: header)

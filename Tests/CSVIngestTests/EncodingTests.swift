@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import CSVIngest
 
@@ -64,5 +65,43 @@ struct EncodingTests {
     ] as [([UInt8], UTF8Validation.Outcome)])
     func utf8Validation(bytes: [UInt8], expected: UTF8Validation.Outcome) {
         #expect(bytes.withUnsafeBytes { UTF8Validation.check($0) } == expected)
+    }
+
+    // MARK: Files found valid before parsing
+
+    @Test(arguments: [
+        (Array("id,name\n1,张三\n".utf8), TextEncoding.utf8, true),
+        (Array("id,name\n1,张".utf8) + [0xE4, 0xB8], .utf8, false),  // cut inside its last character
+        ([0x69, 0x64, 0x0A, 0xD5, 0xC5, 0x0A], .gb18030, true),        // 张 in GB18030
+        (Array("id\n".utf8) + [0xFF, 0xFF, 0x0A], .invalid, false),
+    ] as [([UInt8], TextEncoding, Bool)])
+    func detectionSaysWhetherEveryByteDecoded(bytes: [UInt8], encoding: TextEncoding, whollyValid: Bool) throws {
+        let file = try InputFile(path: temporaryFile(bytes))
+        defer { file.close() }
+        let decision = try EncodingDetector.detect(file, chunkBytes: 4)
+        #expect(decision.encoding == encoding)
+        #expect(decision.isWhollyValid == whollyValid)
+    }
+
+    /// A file the detector found valid is read without checking each field's encoding: NUL
+    /// bytes, fields over the cap, quoted line ends and all must come out exactly as when every
+    /// field is checked (`--encoding utf-8`).
+    @Test func aFileFoundValidReadsAsOneCheckedFieldByField() async {
+        let field = Gen.oneOf(
+            Gen.always("a"), Gen.always(","), Gen.always("\""), Gen.always("\n"), Gen.always("\u{0}"),
+            Gen.always("张三"), Gen.always("\u{3000}"), Gen.always("🧯"), Gen.always(String(repeating: "长", count: 4))
+        ).array(of: 0...5).map { $0.joined() }
+        let quotedOrNot = PropertyBased.zip(field, Gen.bool).map { text, quoted in
+            quoted ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        await propertyCheck(count: 300, input: quotedOrNot.array(of: 1...4).array(of: 1...8)) { rows in
+            let bytes = Array((["id,name,note"] + rows.map { $0.joined(separator: ",") }).joined(separator: "\n").utf8)
+            let found = try? read(bytes: bytes, options: CSVReadOptions(maxFieldBytes: 12))
+            var checked = try? read(bytes: bytes, options: CSVReadOptions(encoding: .utf8, maxFieldBytes: 12))
+            checked?.summary?.encoding = .utf8
+            checked?.summary?.path = found?.summary?.path ?? ""
+            #expect(found?.summary?.encoding == .utf8)
+            #expect(found == checked)
+        }
     }
 }

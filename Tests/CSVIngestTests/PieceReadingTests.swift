@@ -478,7 +478,7 @@ struct PieceReadingTests {
         #expect(bytes[cutInside - 1] == 0x0A && bytes[cutOutside - 1] == 0x0A)
 
         let first = try CSVPieceReader(file: file.positional, fileName: "input.csv", options: options,
-                                       encoding: .utf8, start: .fileStart, at: 0)
+                                       encoding: EncodingDecision(.utf8, isWhollyValid: false), start: .fileStart, at: 0)
         try first.read(0..<cutInside, isLast: false)
         #expect(!first.endedClean)
         try first.read(cutInside..<cutOutside, isLast: false)
@@ -487,7 +487,7 @@ struct PieceReadingTests {
 
         var events: [ReadEvent] = []
         let second = try CSVPieceReader(file: file.positional, fileName: "input.csv", options: options,
-                                        encoding: .utf8, start: .line(4, header: first.stream.headerState!), at: cutOutside)
+                                        encoding: EncodingDecision(.utf8, isWhollyValid: false), start: .line(4, header: first.stream.headerState!), at: cutOutside)
         second.route(onRecord: { events.append(ReadEvent($0)) }, onDiagnostic: { events.append(.diagnostic($0)) })
         try second.read(cutOutside..<bytes.count, isLast: true)
         #expect(events == [ReadEvent(CSVRecord(row: 1, line: 4, fields: ["2", "z"]))])
@@ -499,7 +499,7 @@ struct PieceReadingTests {
         let file = try InputFile(path: temporaryFile(bytes))
         defer { file.close() }
         let reader = try CSVPieceReader(file: file.positional, fileName: "input.csv", options: CSVReadOptions(),
-                                        encoding: .utf8, start: .fileStart, at: 0)
+                                        encoding: EncodingDecision(.utf8, isWhollyValid: false), start: .fileStart, at: 0)
         try reader.read(0..<6, isLast: false)
         #expect(!reader.endedClean)
         try reader.read(6..<8, isLast: false)
