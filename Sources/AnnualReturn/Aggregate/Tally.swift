@@ -202,8 +202,14 @@ public struct Tally: Sendable, Equatable {
     /// Moves one count; a key whose count comes back to 0 is dropped, so a tally after a removal
     /// equals one that never saw the record.
     private static func bump<Key: Hashable>(_ counts: inout [Key: Int], _ key: Key, by sign: Int) {
-        let count = counts[key, default: 0] + sign
-        counts[key] = count == 0 ? nil : count
+        // One hash for a key already counted (nearly every time); a new key is hashed again
+        // to insert it.
+        guard let index = counts.index(forKey: key) else {
+            counts[key] = sign
+            return
+        }
+        counts.values[index] += sign
+        if counts.values[index] == 0 { counts.remove(at: index) }
     }
 
     private static func bump(_ references: inout EnterpriseReferences, _ reference: EnterpriseRef, by sign: Int) {
