@@ -46,6 +46,12 @@ public struct WorkingDayCalendar: Sendable {
         }
     }
 
+    /// The first and last year loaded, nil before any.
+    var loadedYears: ClosedRange<Int>? {
+        guard let first = years.keys.min(), let last = years.keys.max() else { return nil }
+        return first...last
+    }
+
     /// True when `day` is a working day. Its year must have been loaded.
     public func isWorkingDay(_ day: CalendarDay) throws(CalendarError) -> Bool {
         guard let rules = years[day.year] else {

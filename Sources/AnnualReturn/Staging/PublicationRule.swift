@@ -8,6 +8,17 @@ struct PublicationRule: Sendable {
     let workingDays: Int
     /// The return's year: its late and unpublished decisions are listed as warnings.
     let year: Int
+    /// The deadline of every decision day in the calendar's loaded years, worked out once:
+    /// judging asks for it on every decision row, and counting up to 20 working days a day at a
+    /// time was a good part of staging a penalty row.
+    private let deadlines: DeadlineTable
+
+    init(calendar: WorkingDayCalendar, workingDays: Int, year: Int) {
+        self.calendar = calendar
+        self.workingDays = workingDays
+        self.year = year
+        deadlines = DeadlineTable(calendar: calendar, workingDays: workingDays)
+    }
 
     /// Penalty decisions (and licensing decisions) are to be public within 7 working days;
     /// 国办发〔2018〕118号 and 行政处罚法 art. 48.
@@ -25,7 +36,7 @@ struct PublicationRule: Sendable {
     /// only for decisions outside the return's year and periods (they count nowhere). A late or
     /// missing publication in the return's year is a warning on the row.
     func judge(decision: CalendarDay, published: CalendarDay?, check: inout RowCheck) -> Publication? {
-        guard let deadline = try? calendar.workingDay(workingDays, after: decision) else { return nil }
+        guard let deadline = deadlines.deadline(of: decision) else { return nil }
         let isListed = decision.year == year
         guard let published else {
             if isListed {
@@ -46,5 +57,43 @@ struct PublicationRule: Sendable {
             return .late
         }
         return .onTime
+    }
+}
+
+/// `calendar.workingDay(workingDays, after: day)` for every day of the calendar's loaded years,
+/// nil where the calendar cannot answer (the deadline falls in a year it lacks).
+private struct DeadlineTable: Sendable {
+    private let calendar: WorkingDayCalendar
+    private let workingDays: Int
+    /// The day index (days since 1970-01-01) of the first day in the table.
+    private let firstDay: Int
+    /// Each day's deadline as a day index; `Int32.min` where the calendar cannot answer.
+    private let deadlines: [Int32]
+
+    init(calendar: WorkingDayCalendar, workingDays: Int) {
+        self.calendar = calendar
+        self.workingDays = workingDays
+        guard let years = calendar.loadedYears,
+              let first = CalendarDay(year: years.lowerBound, month: 1, day: 1),
+              let last = CalendarDay(year: years.upperBound, month: 12, day: 31) else {
+            firstDay = 0
+            deadlines = []
+            return
+        }
+        firstDay = first.daysSinceUnixEpoch
+        deadlines = (firstDay...last.daysSinceUnixEpoch).map { index in
+            guard let day = CalendarDay(daysSinceUnixEpoch: index),
+                  let deadline = try? calendar.workingDay(workingDays, after: day) else { return Int32.min }
+            return Int32(deadline.daysSinceUnixEpoch)
+        }
+    }
+
+    func deadline(of day: CalendarDay) -> CalendarDay? {
+        let offset = day.daysSinceUnixEpoch - firstDay
+        guard deadlines.indices.contains(offset) else {
+            return try? calendar.workingDay(workingDays, after: day)
+        }
+        let deadline = deadlines[offset]
+        return deadline == Int32.min ? nil : CalendarDay(daysSinceUnixEpoch: Int(deadline))
     }
 }
