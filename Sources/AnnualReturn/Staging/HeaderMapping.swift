@@ -3,7 +3,10 @@
 /// A header matches a column after NFKC, trimming and (for English keys) case-folding, against
 /// the configuration's own mapping first, then the column's English key, its Chinese header and
 /// the other headers real exports use. Columns nobody maps to (序号, 备注) are ignored.
-public struct HeaderMapping: Sendable {
+///
+/// A class: every row's check holds the mapping, and a struct's maps and lists were retained
+/// one by one at every row.
+public final class HeaderMapping: Sendable {
     public let dataset: Dataset
     /// Canonical key → 0-based field index.
     public let fieldIndex: [String: Int]

@@ -1,15 +1,28 @@
 /// Staging: one export row becomes one typed record of the same grain, renamed and cast, with
 /// every value checked. Nothing is joined or summed here.
-struct RecordStager: Sendable {
+///
+/// A class, one per file, shared by the threads staging its pieces: as a struct it was copied
+/// (a retain for each of its maps, lists and texts) for every row.
+final class RecordStager: Sendable {
     let mapping: HeaderMapping
     let file: String
     let fileIndex: Int
     let lockdownMonths: Set<YearMonth>
     /// How penalty and licensing decisions' publication is judged (7 working days); nil when no
     /// calendar is configured.
-    var publicationRule: PublicationRule? = nil
+    let publicationRule: PublicationRule?
     /// How other decisions' publication is judged (20 working days): the enforcement export's.
-    var otherPublicationRule: PublicationRule? = nil
+    let otherPublicationRule: PublicationRule?
+
+    init(mapping: HeaderMapping, file: String, fileIndex: Int, lockdownMonths: Set<YearMonth>,
+         publicationRule: PublicationRule? = nil, otherPublicationRule: PublicationRule? = nil) {
+        self.mapping = mapping
+        self.file = file
+        self.fileIndex = fileIndex
+        self.lockdownMonths = lockdownMonths
+        self.publicationRule = publicationRule
+        self.otherPublicationRule = otherPublicationRule
+    }
 
     enum Outcome<Record: Sendable>: Sendable {
         /// The row is a record; `warnings` were found in it.
