@@ -12,8 +12,10 @@ protocol CountableRecord: Hashable, Sendable, RecordFields {
     var fingerprint: RecordFingerprint { get }
     func count(into aggregate: inout Aggregate)
     func uncount(from aggregate: inout Aggregate)
+    /// The keys of the numeric columns a 合计 row is checked against, in ``ColumnSums`` order.
+    static var summedColumns: [String] { get }
     /// Adds this record's numbers to its file's sums, which a 合计 row is checked against.
-    func addSums(to sums: inout [String: Int64])
+    func addSums(to sums: inout ColumnSums)
     /// Stages one row of this record's export.
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self>
 }
@@ -41,11 +43,10 @@ extension InspectionRecord: CountableRecord {
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
 
-    func addSums(to sums: inout [String: Int64]) {
-        sums["hazards_general", default: 0] += Int64(hazardsGeneral)
-        sums["hazards_major", default: 0] += Int64(hazardsMajor)
-        sums["hazards_rectified", default: 0] += Int64(hazardsRectified)
-        sums["irregularities", default: 0] += Int64(irregularities)
+    static let summedColumns = ["hazards_general", "hazards_major", "hazards_rectified", "irregularities"]
+
+    func addSums(to sums: inout ColumnSums) {
+        sums.add(Int64(hazardsGeneral), Int64(hazardsMajor), Int64(hazardsRectified), Int64(irregularities))
     }
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
@@ -89,9 +90,10 @@ extension PenaltyRecord: CountableRecord {
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
 
-    func addSums(to sums: inout [String: Int64]) {
-        sums["fine_amount", default: 0] += fine.value
-        sums["confiscation_amount", default: 0] += confiscation.value
+    static let summedColumns = ["fine_amount", "confiscation_amount"]
+
+    func addSums(to sums: inout ColumnSums) {
+        sums.add(fine.value, confiscation.value)
     }
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
@@ -120,7 +122,8 @@ extension EnforcementRecord: CountableRecord {
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
 
-    func addSums(to sums: inout [String: Int64]) {}
+    static var summedColumns: [String] { [] }
+    func addSums(to sums: inout ColumnSums) {}
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
         stager.enforcement(row)
@@ -146,8 +149,10 @@ extension CaseFileReview: CountableRecord {
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
 
-    func addSums(to sums: inout [String: Int64]) {
-        sums["problems", default: 0] += Int64(problems)
+    static let summedColumns = ["problems"]
+
+    func addSums(to sums: inout ColumnSums) {
+        sums.add(Int64(problems))
     }
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
@@ -171,7 +176,8 @@ extension CatalogueItem: CountableRecord {
 
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
-    func addSums(to sums: inout [String: Int64]) {}
+    static var summedColumns: [String] { [] }
+    func addSums(to sums: inout ColumnSums) {}
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
         stager.catalogueItem(row)
@@ -199,7 +205,8 @@ extension LicensingRecord: CountableRecord {
 
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
-    func addSums(to sums: inout [String: Int64]) {}
+    static var summedColumns: [String] { [] }
+    func addSums(to sums: inout ColumnSums) {}
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
         stager.licensing(row)
@@ -225,9 +232,31 @@ extension DisputeRecord: CountableRecord {
 
     func count(into aggregate: inout Aggregate) { aggregate.add(self) }
     func uncount(from aggregate: inout Aggregate) { aggregate.remove(self) }
-    func addSums(to sums: inout [String: Int64]) {}
+    static var summedColumns: [String] { [] }
+    func addSums(to sums: inout ColumnSums) {}
 
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self> {
         stager.dispute(row)
+    }
+}
+
+/// A file's numeric columns summed over its valid rows: fen for amounts, units for counts. Up
+/// to four columns, in the order of the record type's ``CountableRecord/summedColumns``, added
+/// without looking up a key for every row.
+struct ColumnSums: Sendable {
+    private var values: (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
+
+    mutating func add(_ first: Int64, _ second: Int64 = 0, _ third: Int64 = 0, _ fourth: Int64 = 0) {
+        values.0 += first
+        values.1 += second
+        values.2 += third
+        values.3 += fourth
+    }
+
+    /// The sums by column key, for the record type whose `summedColumns` are `keys`.
+    func byColumn(_ keys: [String]) -> [String: Int64] {
+        precondition(keys.count <= 4, "ColumnSums holds four columns")
+        let all = [values.0, values.1, values.2, values.3]
+        return Dictionary(uniqueKeysWithValues: zip(keys, all))
     }
 }

@@ -27,7 +27,7 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
     private(set) var counts: Aggregate
     /// The numeric columns summed over the records staged here, duplicates included (and the
     /// header, if it staged as a record): what a 合计 row is checked against.
-    private(set) var sums: [String: Int64] = [:]
+    private(set) var sums = ColumnSums()
 
     /// - Parameter counts: an empty aggregate for the run's year and periods.
     init(stager: RecordStager?, counts: Aggregate) {

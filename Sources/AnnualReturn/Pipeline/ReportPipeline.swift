@@ -221,7 +221,7 @@ public struct ReportPipeline {
                 },
                 deliver: { piece, rowOffset in
                     aggregate.merge(piece.counts)
-                    account.sums.merge(piece.sums, uniquingKeysWith: +)
+                    account.sums.merge(piece.sums.byColumn(Record.summedColumns), uniquingKeysWith: +)
                     for event in piece.events {
                         switch event {
                         case .rejected(let diagnostic):
@@ -253,9 +253,9 @@ public struct ReportPipeline {
                                 isFirstRow = false  // the header, mapped; counted if it staged as a record
                                 if case .record(let header, _) = staged.outcome {
                                     header.uncount(from: &aggregate)
-                                    var headerSums: [String: Int64] = [:]
+                                    var headerSums = ColumnSums()
                                     header.addSums(to: &headerSums)
-                                    account.sums.merge(headerSums) { total, header in total - header }
+                                    account.sums.merge(headerSums.byColumn(Record.summedColumns)) { total, header in total - header }
                                 }
                                 continue
                             }
