@@ -46,9 +46,9 @@ public struct WorkingDayCalendar: Sendable {
         }
     }
 
-    /// The first and last year loaded, nil before any.
+    /// The years loaded, when they are one unbroken run; nil before any, or with a gap.
     var loadedYears: ClosedRange<Int>? {
-        guard let first = years.keys.min(), let last = years.keys.max() else { return nil }
+        guard let first = years.keys.min(), let last = years.keys.max(), last - first + 1 == years.count else { return nil }
         return first...last
     }
 

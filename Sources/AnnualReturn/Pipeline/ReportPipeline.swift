@@ -49,6 +49,8 @@ public struct ReportPipeline {
     private var counted = CountedRecords()
     /// How penalty decisions' publication is judged; nil without a calendar.
     private var publicationRule: PublicationRule?
+    /// How other decisions' publication is judged (20 working days); nil without a calendar.
+    private var otherPublicationRule: PublicationRule?
 
     /// About how many bytes of an export a thread stages at a time: a piece's staged rows wait
     /// in memory until the pieces before it are booked, so pieces stay small.
@@ -129,6 +131,7 @@ public struct ReportPipeline {
     ) throws(PipelineError) -> RunResult {
         let lockdown = Set(configuration.lockdownMonths)
         publicationRule = try Self.publicationRule(for: configuration)
+        otherPublicationRule = publicationRule?.with(workingDays: PublicationRule.otherWorkingDays)
         var position = 0
         for dataset in Dataset.allCases {
             let inputs = configuration.inputs[dataset] ?? []
@@ -214,7 +217,7 @@ public struct ReportPipeline {
                             stager = RecordStager(mapping: built, file: input.displayName,
                                                   fileIndex: file.fileIndex, lockdownMonths: lockdown,
                                                   publicationRule: publicationRule,
-                                                  otherPublicationRule: publicationRule?.with(workingDays: PublicationRule.otherWorkingDays))
+                                                  otherPublicationRule: otherPublicationRule)
                         }
                     }
                     return PieceStager<Record>(stager: stager, counts: emptyAggregate)

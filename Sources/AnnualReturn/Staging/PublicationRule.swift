@@ -31,12 +31,16 @@ struct PublicationRule: Sendable {
         PublicationRule(calendar: calendar, workingDays: days, year: year)
     }
 
+    /// The last day a decision of `day` is on time if made public: `workingDays` working days
+    /// after it; nil when the calendar lacks a year the count reaches.
+    func deadline(of day: CalendarDay) -> CalendarDay? { deadlines.deadline(of: day) }
+
     /// Whether a decision made on `decision` and published on `published` (nil: not published)
     /// was on time; nil when the calendar does not cover the decision's deadline, which happens
     /// only for decisions outside the return's year and periods (they count nowhere). A late or
     /// missing publication in the return's year is a warning on the row.
     func judge(decision: CalendarDay, published: CalendarDay?, check: inout RowCheck) -> Publication? {
-        guard let deadline = deadlines.deadline(of: decision) else { return nil }
+        guard let deadline = deadline(of: decision) else { return nil }
         let isListed = decision.year == year
         guard let published else {
             if isListed {
@@ -81,10 +85,25 @@ private struct DeadlineTable: Sendable {
             return
         }
         firstDay = first.daysSinceUnixEpoch
-        deadlines = (firstDay...last.daysSinceUnixEpoch).map { index in
-            guard let day = CalendarDay(daysSinceUnixEpoch: index),
-                  let deadline = try? calendar.workingDay(workingDays, after: day) else { return Int32.min }
-            return Int32(deadline.daysSinceUnixEpoch)
+        let days = firstDay...last.daysSinceUnixEpoch
+        // The working days in order, each day asked once (every one is in a loaded year).
+        var working: [Int] = []
+        for index in days {
+            guard let day = CalendarDay(daysSinceUnixEpoch: index), let isWorking = try? calendar.isWorkingDay(day) else {
+                deadlines = []  // cannot happen; every day then goes to the calendar
+                return
+            }
+            if isWorking { working.append(index) }
+        }
+        // A day's deadline is the `workingDays`-th working day after it; a count that runs past
+        // the last loaded year has none, as the calendar says. With the list in order, one pass
+        // finds every day's.
+        var next = 0  // the first working day after the day
+        deadlines = days.map { index in
+            while next < working.count && working[next] <= index { next += 1 }
+            guard workingDays > 0 else { return Int32(index) }
+            let due = next + workingDays - 1
+            return working.indices.contains(due) ? Int32(working[due]) : Int32.min
         }
     }
 

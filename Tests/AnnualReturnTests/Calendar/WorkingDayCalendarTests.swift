@@ -74,4 +74,22 @@ struct WorkingDayCalendarTests {
             #expect(rules.workdays.count == workdays, "\(year) workdays")
         }
     }
+
+    /// The publication rule works every deadline out once, in one pass over the loaded years:
+    /// each must be the one counting a day at a time gives, up to the end of the last year,
+    /// where the count runs out and there is none.
+    @Test(arguments: [0, 1, 7, 20])
+    func everyPrecomputedDeadlineIsTheCountedOne(workingDays: Int) throws {
+        let calendar = try Self.calendar()
+        let rule = PublicationRule(calendar: calendar, workingDays: workingDays, year: 2022)
+        var day = Self.day("2020-12-25")
+        var answered = 0
+        while day <= Self.day("2024-01-05") {
+            let counted = try? calendar.workingDay(workingDays, after: day)
+            #expect(rule.deadline(of: day) == counted, "\(day)")
+            if counted != nil { answered += 1 }
+            day = day.adding(days: 1)
+        }
+        #expect(answered > 1_000)
+    }
 }
