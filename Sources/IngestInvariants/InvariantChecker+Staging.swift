@@ -50,7 +50,7 @@ extension InvariantChecker {
             violations.append(InvariantViolation("unmapped-rejects-all",
                 "the file is unmapped, yet \(account.accepted) rows accepted and \(account.duplicates) duplicates"))
         }
-        checkStagingDiagnostics(result.diagnostics, account: account, summary: summary, into: &violations)
+        checkStagingDiagnostics(Array(result.diagnostics), account: account, summary: summary, into: &violations)
     }
 
     /// A file the reader refuses stops the pipeline with the reader's own error.

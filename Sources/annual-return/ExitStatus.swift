@@ -26,7 +26,8 @@ enum ExitStatus {
           65  data: rows were rejected or a file is malformed; outputs still written
           66  no input: an input or a calendar year's file is missing or unreadable
           70  internal error: a file's rows did not reconcile; nothing was published
-          73  an output file cannot be created
+          73  an output file, or the temporary file of a long problem list, cannot be
+              written
           75  another run holds the output folder's lock, or an export changed during
               the run; nothing was published
         """
@@ -39,7 +40,8 @@ enum ExitStatus {
 
     /// The exit code for a run that stopped: 66 for an input that cannot be read, 70 for a
     /// reconciliation that failed (a defect), 75 for an export that changed during the run, 64
-    /// for more files, or a longer file, than a run can read.
+    /// for more files, or a longer file, than a run can read, 73 for a temporary file that
+    /// cannot be written.
     static func of(_ error: PipelineError) -> ExitCode {
         switch error {
         case .unreadableInput: return noInput
@@ -48,6 +50,7 @@ enum ExitStatus {
         case .calendar(.missingYear): return noInput
         case .calendar(.badFile): return usage
         case .tooManyInputs, .tooManyLines: return usage
+        case .temporaryStorage: return cannotCreateOutput
         }
     }
 

@@ -39,8 +39,18 @@ public enum ReturnWriter {
             Output(name: "return.md") { ReturnMarkdownRenderer.render(document) },
             Output(name: "return.html") { ReturnHTMLRenderer.render(document) },
             Output(name: "return.csv") { ReturnCSVRenderer.render(document) },
-            Output(name: "data-report.md") { DataReportRenderer.render(result) },
-            Output(name: "rejects.csv") { RejectsCSVRenderer.render(result) },
+            Output(name: "data-report.md", render: { DataReportRenderer.render(result) },
+                   stream: { file throws(PublishError) in
+                       try outputStep { () throws(OutputError) in
+                           try DataReportRenderer.write(result) { chunk throws(OutputError) in try file.append(chunk) }
+                       }
+                   }),
+            Output(name: "rejects.csv", render: { RejectsCSVRenderer.render(result) },
+                   stream: { file throws(PublishError) in
+                       try outputStep { () throws(OutputError) in
+                           try RejectsCSVRenderer.write(result) { chunk throws(OutputError) in try file.append(chunk) }
+                       }
+                   }),
             Output(name: "return.xlsx") { () throws(PublishError) in
                 try outputStep { () throws(OutputError) in try ReturnXLSXRenderer.render(document, result: result) }
             },

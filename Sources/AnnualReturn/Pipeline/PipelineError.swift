@@ -13,6 +13,9 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case tooManyInputs(dataset: Dataset, count: Int)
     /// A record starts on a line past the last the dedupe can note (``KeyTable/maximumLine``).
     case tooManyLines(file: String, line: Int)
+    /// The temporary file that holds a long list of problems could not be written (a full
+    /// disk): problems would be lost, so nothing is published.
+    case temporaryStorage(reason: String)
 
     public var description: String {
         switch self {
@@ -26,6 +29,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
             return "\(error); the publication figures (三项制度) cannot be counted without it"
         case .tooManyInputs(let dataset, let count):
             return "\(count) \(dataset.rawValue) files are listed; at most \(KeyTable.maximumFiles) can be read in one run. Merge the exports or split the run."
+        case .temporaryStorage(let reason):
+            return "the list of data problems outgrew memory and its temporary file could not be written (\(reason)); nothing was published. Free space in TMPDIR (or point TMPDIR elsewhere) and run again."
         case .tooManyLines(let file, let line):
             return "\(file): a record starts on line \(line), past the last line a run can note (\(KeyTable.maximumLine)); nothing was published. Split the export."
         }

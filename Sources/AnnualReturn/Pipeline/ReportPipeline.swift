@@ -14,10 +14,10 @@ import Glibc
 /// 5. figures — the contract ids of figures.json.
 ///
 /// Memory does not grow with the exports' size except for the key table (about 70 bytes a
-/// key at its average fill), the distinct enterprises and the lists of problems, duplicates
-/// and conflicts: no
-/// record is kept once counted, unless a caller asks for them (`explain` does), and only a
-/// few pieces per thread are in flight.
+/// key at its average fill), the distinct enterprises and the conflicts: no record is kept
+/// once counted, unless a caller asks for them (`explain` does), only a few pieces per thread
+/// are in flight, and past 20,000 the problems and duplicates wait in temporary files
+/// (``ProblemLog``).
 ///
 /// Rendering and writing are separate steps (``ReturnWriter``), so a run can be checked
 /// without touching the output folder.
@@ -33,8 +33,8 @@ public struct ReportPipeline {
     private let maximumLine: Int
 
     private var accounts: [FileAccount] = []
-    private var diagnostics: [Diagnostic] = []
-    private var duplicates: [DuplicateEntry] = []
+    /// Every diagnostic and duplicate, in listing order, kept on disk when there are many.
+    private var problems: ProblemLog
     private var conflicts: [ConflictEntry] = []
     private var aggregate: Aggregate
     private var keyTables: [Dataset: KeyTable] = [:]
@@ -65,15 +65,19 @@ public struct ReportPipeline {
                   maximumLine: KeyTable.maximumLine)
     }
 
-    /// With a lower last line than the key table's (for tests of the limit).
+    /// With a lower last line than the key table's, or fewer problems held in memory before
+    /// they go to a temporary file (for tests of the limits).
     init(configuration: ReturnConfiguration, keepsRecords: Bool = false,
-         threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes, maximumLine: Int) {
+         threads: Int = availableProcessors, pieceBytes: Int = defaultPieceBytes,
+         maximumLine: Int = KeyTable.maximumLine,
+         problemMemoryLimit: Int = SpilledList<Diagnostic>.defaultMemoryLimit) {
         self.configuration = configuration
         self.keepsRecords = keepsRecords
         self.threads = max(1, threads)
         self.pieceBytes = max(1, pieceBytes)
         self.maximumLine = min(maximumLine, KeyTable.maximumLine)
         aggregate = Aggregate(year: configuration.year, periods: configuration.periods)
+        problems = ProblemLog(memoryLimit: problemMemoryLimit)
     }
 
     /// One input file: its dataset and its place in that dataset's inputs.
@@ -158,7 +162,7 @@ public struct ReportPipeline {
         try takeOutReplacedVersions()
         checkSummaryTotals()
         reportUnknownCaseReferences()
-        sortDiagnostics()
+        let (diagnostics, duplicates) = try problems.finish()
 
         let figures = FigureBuilder(configuration: configuration, aggregate: aggregate, accounts: accounts).build()
         return RunResult(configuration: configuration, aggregate: aggregate, figures: figures,
@@ -198,8 +202,9 @@ public struct ReportPipeline {
         var mapping: Result<HeaderMapping, HeaderMapping.MissingColumns>?
         var stager: RecordStager?
         var isFirstRow = true
-        var fileDiagnostics: [Diagnostic] = []
+        var reportedMissingColumns = false
         var tooLong: Int?
+        problems.startFile(input.displayName)
         let hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
         let extra = configuration.columnMappings[file.dataset] ?? [:]
@@ -228,7 +233,7 @@ public struct ReportPipeline {
                     for event in piece.events {
                         switch event {
                         case .rejected(let diagnostic):
-                            fileDiagnostics.append(diagnostic.shifted(byRows: rowOffset))
+                            problems.add(diagnostic.shifted(byRows: rowOffset))
                             if isFirstRow {
                                 isFirstRow = false  // the header itself is broken: no row can be mapped
                                 account.unmapped = true
@@ -245,7 +250,8 @@ public struct ReportPipeline {
                             isFirstRow = false
                             account.unmapped = true
                             if case .failure(let missing) = mapping {
-                                fileDiagnostics.append(Diagnostic(
+                                reportedMissingColumns = true
+                                problems.add(Diagnostic(
                                     severity: .error, code: .missingColumn, file: input.displayName,
                                     row: row + rowOffset, line: line, column: 0,
                                     message: missing.message + "; every row of this file is rejected",
@@ -269,7 +275,7 @@ public struct ReportPipeline {
                                 tooLong = staged.line
                                 continue
                             }
-                            settle(staged, rowOffset: rowOffset, in: file, account: &account, diagnostics: &fileDiagnostics)
+                            settle(staged, rowOffset: rowOffset, in: file, account: &account)
                         }
                     }
                 })
@@ -277,11 +283,10 @@ public struct ReportPipeline {
             throw .unreadableInput(error)
         }
         if let tooLong { throw .tooManyLines(file: input.displayName, line: tooLong) }
-        if account.unmapped && stager == nil && !fileDiagnostics.contains(where: { $0.code == .missingColumn }) {
-            fileDiagnostics.insert(Diagnostic(
+        if account.unmapped && stager == nil && !reportedMissingColumns {
+            problems.addLate(Diagnostic(
                 severity: .error, code: .missingColumn, file: input.displayName, row: 1, line: 1, column: 0,
-                message: "the header row could not be read, so no column can be found; every row of this file is rejected"),
-                at: 0)
+                message: "the header row could not be read, so no column can be found; every row of this file is rejected"))
         }
         stagers[file] = stager
         account.bytes = summary.bytes
@@ -289,15 +294,13 @@ public struct ReportPipeline {
         account.blankRows = summary.blankRows
         account.sha256 = hasher.finalizeHex()
         accounts.append(account)
-        diagnostics.append(contentsOf: fileDiagnostics)
     }
 
     /// Books one staged row, `rowOffset` rows into the file from where its piece counted it:
     /// summary, rejected, new, duplicate or conflict. Its piece counted every record; a
     /// duplicate is taken out again here.
     private mutating func settle<Record: CountableRecord>(
-        _ staged: StagedRow<Record>, rowOffset: Int, in file: FileReference, account: inout FileAccount,
-        diagnostics fileDiagnostics: inout [Diagnostic]
+        _ staged: StagedRow<Record>, rowOffset: Int, in file: FileReference, account: inout FileAccount
     ) {
         let row = staged.row + rowOffset
         switch staged.outcome {
@@ -307,10 +310,10 @@ public struct ReportPipeline {
         case .rejected(let problems):
             account.read += 1
             account.rejected += 1
-            for problem in problems { fileDiagnostics.append(problem.shifted(byRows: rowOffset)) }
+            for problem in problems { self.problems.add(problem.shifted(byRows: rowOffset)) }
         case .record(let record, let warnings):
             account.read += 1
-            for warning in warnings { fileDiagnostics.append(warning.shifted(byRows: rowOffset)) }
+            for warning in warnings { problems.add(warning.shifted(byRows: rowOffset)) }
             let location = SourceLocation(file: account.file, fileIndex: file.fileIndex, row: row, line: staged.line)
             let entry = KeyTable.Entry(fingerprint: staged.fingerprint, fileIndex: file.fileIndex,
                                        row: row, line: staged.line)
@@ -321,8 +324,8 @@ public struct ReportPipeline {
             case .duplicate(let original):
                 account.duplicates += 1
                 record.uncount(from: &aggregate)
-                duplicates.append(DuplicateEntry(dataset: file.dataset, key: record.dedupeKey, location: location,
-                                                 original: self.location(of: original, in: file.dataset)))
+                problems.add(DuplicateEntry(dataset: file.dataset, key: record.dedupeKey, location: location,
+                                            original: self.location(of: original, in: file.dataset)))
             case .conflict(let replaced):
                 account.accepted += 1
                 account.conflicts += 1
@@ -425,17 +428,6 @@ public struct ReportPipeline {
 
     // MARK: Stage 4: cross-checks
 
-    /// Puts the cross-checks' warnings among the rest: by file in input order, then row and
-    /// column; problems of one cell keep the order they were found in.
-    private mutating func sortDiagnostics() {
-        let fileOrder = Dictionary(accounts.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
-        diagnostics = diagnostics.enumerated().sorted { a, b in
-            let left = (fileOrder[a.element.file] ?? Int.max, a.element.row, a.element.column, a.offset)
-            let right = (fileOrder[b.element.file] ?? Int.max, b.element.row, b.element.column, b.offset)
-            return left < right
-        }.map(\.element)
-    }
-
     /// A 合计 row's numbers must equal the sums of its file's valid rows.
     private mutating func checkSummaryTotals() {
         for account in accounts {
@@ -453,7 +445,7 @@ public struct ReportPipeline {
                     let actual = account.sums[key] ?? 0
                     guard let stated, stated != actual else { continue }
                     let show = { (value: Int64) in column.kind == .amount ? Fen(value).yuanString : String(value) }
-                    diagnostics.append(Diagnostic(
+                    problems.addLate(Diagnostic(
                         severity: .warning, code: .summaryRow, file: account.file, row: summary.location.row,
                         line: summary.location.line, column: 0, field: column.header,
                         message: "the \(summary.label) row gives \(column.header) as \(show(stated)), but the file's valid rows sum to \(show(actual))",
@@ -468,7 +460,7 @@ public struct ReportPipeline {
     private mutating func reportUnknownCaseReferences() {
         for file in unknownCaseReferences.keys.sorted() {
             for (_, warning) in unknownCaseReferences[file]!.sorted(by: { $0.key < $1.key }) {
-                diagnostics.append(warning)
+                problems.addLate(warning)
             }
         }
     }

@@ -6,9 +6,11 @@ public struct RunResult: Sendable {
     public var figures: Figures
     /// One per input file, in input order.
     public var accounts: [FileAccount]
-    /// Every problem found, in file order.
-    public var diagnostics: [Diagnostic]
-    public var duplicates: [DuplicateEntry]
+    /// Every problem found, in listing order: by file in reading order, row and column. Kept
+    /// in a temporary file when there are many.
+    public var diagnostics: SpilledList<Diagnostic>
+    /// Every record read again with the same content, in the same order.
+    public var duplicates: SpilledList<DuplicateEntry>
     public var conflicts: [ConflictEntry]
     /// The records counted (after dedupe, the newest version of each), where each was read:
     /// what `explain` shows behind a figure.

@@ -309,7 +309,14 @@ public enum ReturnXLSXRenderer {
                              "读取 read", "接受 accepted", "拒绝 rejected", "重复 duplicates", "其中冲突 conflicts",
                              "核对 reconciles"]
         let problemHeader = RejectsCSVRenderer.header
-        let problems = problemRows(result)
+        // The rows the sheet lists: the first of the list, read once and held (at most
+        // `maximumProblemRows`); the rest are counted in a note.
+        var problems: [ProblemListing.Row] = []
+        ProblemListing.forEach(result) { row in
+            problems.append(row)
+            return problems.count < maximumProblemRows
+        }
+        let unlisted = ProblemListing.count(result) - problems.count
         let span = 0...(max(accountHeader.count, problemHeader.count) - 1)
 
         // Widths from both lists: the same columns serve the reconciliation and the problems.
@@ -377,12 +384,12 @@ public enum ReturnXLSXRenderer {
         row += 1
         // A sheet holds at most 1,048,576 rows; a file of millions of broken rows must not stop
         // the return from being published. rejects.csv and data-report.md keep every problem.
-        for problem in problems.prefix(maximumProblemRows) {
+        for problem in problems {
             try writeProblem(problem, sheet: sheet, row: row, in: workbook)
             row += 1
         }
-        if problems.count > maximumProblemRows {
-            try workbook.write("另有 \(problems.count - maximumProblemRows) 条未列出，完整清单见 rejects.csv 和 data-report.md",
+        if unlisted > 0 {
+            try workbook.write("另有 \(unlisted) 条未列出，完整清单见 rejects.csv 和 data-report.md",
                                sheet: sheet, row: row, column: 0, style: Style.text)
             row += 1
         }
@@ -408,61 +415,7 @@ public enum ReturnXLSXRenderer {
     /// The most rows frozen above the problem list's first row.
     static let maximumFrozenRows = 20
 
-    /// One line of the problem list: the fields of a rejects.csv record, numbers kept as numbers.
-    struct ProblemRow {
-        var file: String
-        var row: Int
-        var line: Int
-        var column: Int
-        var field: String
-        var severity: String
-        var code: String
-        var message: String
-        var raw: String
-
-        /// The fields as text, in rejects.csv's column order.
-        var texts: [String] {
-            [file, String(row), String(line), String(column), field, severity, code, message, raw]
-        }
-    }
-
-    /// Every diagnostic, duplicate and conflict, worded and ordered as in rejects.csv.
-    static func problemRows(_ result: RunResult) -> [ProblemRow] {
-        var rows: [(order: RejectsCSVRenderer.SortKey, problem: ProblemRow)] = []
-        let fileOrder = Dictionary(result.accounts.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
-        for diagnostic in result.diagnostics {
-            rows.append((RejectsCSVRenderer.SortKey(file: fileOrder[diagnostic.file] ?? Int.max, row: diagnostic.row,
-                                                    column: diagnostic.column),
-                         ProblemRow(file: diagnostic.file, row: diagnostic.row, line: diagnostic.line,
-                                    column: diagnostic.column, field: diagnostic.field ?? "",
-                                    severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue,
-                                    message: diagnostic.message, raw: diagnostic.raw)))
-        }
-        for duplicate in result.duplicates {
-            let location = duplicate.location
-            rows.append((RejectsCSVRenderer.SortKey(file: fileOrder[location.file] ?? Int.max, row: location.row, column: 0),
-                         ProblemRow(file: location.file, row: location.row, line: location.line, column: 0,
-                                    field: duplicate.dataset.keyColumn.header, severity: "duplicate",
-                                    code: DiagnosticCode.duplicate.rawValue,
-                                    message: "same content as \(duplicate.original); counted once", raw: duplicate.key)))
-        }
-        for conflict in result.conflicts {
-            let location = conflict.newer
-            let changes = conflict.changes.map { "\($0.key): \($0.old) → \($0.new)" }.joined(separator: "; ")
-            rows.append((RejectsCSVRenderer.SortKey(file: fileOrder[location.file] ?? Int.max, row: location.row, column: 0),
-                         ProblemRow(file: location.file, row: location.row, line: location.line, column: 0,
-                                    field: conflict.dataset.keyColumn.header, severity: "conflict",
-                                    code: DiagnosticCode.conflict.rawValue,
-                                    message: "replaces the version at \(conflict.older) (the newer export wins); changed: \(changes)",
-                                    raw: conflict.key)))
-        }
-        // Sorted by place in the file; ties keep their order, so output never varies.
-        return rows.enumerated()
-            .sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
-            .map(\.element.problem)
-    }
-
-    static func writeProblem(_ problem: ProblemRow, sheet: XLSXWorkbook.Sheet, row: Int,
+    static func writeProblem(_ problem: ProblemListing.Row, sheet: XLSXWorkbook.Sheet, row: Int,
                              in workbook: XLSXWorkbook) throws(XLSXWorkbookError) {
         try workbook.write(problem.file, sheet: sheet, row: row, column: 0, style: Style.text)
         try workbook.write(Double(problem.row), sheet: sheet, row: row, column: 1, style: Style.count)

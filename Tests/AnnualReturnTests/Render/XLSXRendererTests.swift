@@ -45,9 +45,10 @@ struct XLSXRendererTests {
         var result = try runSmallFixture()
         let hostile = "=HYPERLINK(\"http://x\",\"y\")"
         result.configuration.bureau = hostile
-        result.diagnostics.append(Diagnostic(severity: .warning, code: DiagnosticCode("bad-date"), file: "@exports/x.csv",
-                                             row: 2, line: 2, column: 3, field: "+field",
-                                             message: "-message", raw: "=1+1\0tail"))
+        result.diagnostics = SpilledList(Array(result.diagnostics) + [
+            Diagnostic(severity: .warning, code: DiagnosticCode("bad-date"), file: "@exports/x.csv",
+                       row: 2, line: 2, column: 3, field: "+field", message: "-message", raw: "=1+1\0tail"),
+        ])
         let (bytes, cells) = try render(result)
         #expect(Array(bytes.prefix(2)) == Array("PK".utf8))
 
@@ -95,7 +96,8 @@ struct XLSXRendererTests {
         #expect(!text.contains("xl/charts/chart2.xml"))
 
         // Every problem rejects.csv lists is on the sheet (scripts/check-xlsx.py compares them field by field).
-        let problems = ReturnXLSXRenderer.problemRows(result)
+        var problems: [ProblemListing.Row] = []
+        ProblemListing.forEach(result) { problems.append($0); return true }
         #expect(problems.count == result.diagnostics.count + result.duplicates.count + result.conflicts.count)
         let listed = cells.filter { $0.sheet == "数据问题" && $0.column == 6 }.map(\.value)
         for problem in problems { #expect(listed.contains(.string(problem.code))) }
