@@ -71,8 +71,8 @@ enum AggregateJSONEncoder {
 /// the same enterprise appears in the year's tally, every period's and the references list,
 /// and hashing and ordering them is the dearest part of writing return.json.
 struct PublishedReferences {
-    /// Each reference's entry.
-    private let entries: [EnterpriseRef: Int32]
+    /// Each reference's entry (a flat map: a reference is a number, hashed as it is).
+    private let entries: FlatHashMap<EnterpriseRef, Int32>
     /// Each entry's place in the order of the published references.
     private let ranks: [Int32]
     /// The published pairs as JSON text, in that order.
@@ -80,7 +80,7 @@ struct PublishedReferences {
 
     /// Hashes every reference `aggregate` holds and orders them once.
     init(_ aggregate: Aggregate) {
-        var entries: [EnterpriseRef: Int32] = [:]
+        var entries = FlatHashMap<EnterpriseRef, Int32>()
         var orders: [PublishedReference.Order] = []
         var texts: [[UInt8]] = []
         let hasher = SHA256Hasher()
@@ -88,9 +88,9 @@ struct PublishedReferences {
             .flatMap { [$0.inspectedEnterprises, $0.patrolledEnterprises] }
         entries.reserveCapacity(aggregate.inspectionReferences.count)
         for references in sets {
-            for reference in references where entries[reference] == nil {
+            for reference in references where !entries.contains(reference) {
                 let form = reference.publishedForm(hasher: hasher)
-                entries[reference] = Int32(orders.count)
+                entries.updateValue(Int32(orders.count), forKey: reference)
                 orders.append(form.order)
                 texts.append(form.json)
             }
