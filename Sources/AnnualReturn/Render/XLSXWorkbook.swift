@@ -532,7 +532,10 @@ final class XLSXWorkbook {
     static func cellText(_ text: String) -> String {
         var cellText = TextEscaping.spreadsheetCell(text)
         if cellText.unicodeScalars.contains(where: String.isHiddenControl) { cellText = cellText.showingControls() }
-        if cellText.count > cellTextLimit { cellText = String(cellText.prefix(cellTextLimit - 1)) + "…" }
+        // Counting characters walks the text; no text has more of them than UTF-8 bytes.
+        if cellText.utf8.count > cellTextLimit && cellText.count > cellTextLimit {
+            cellText = String(cellText.prefix(cellTextLimit - 1)) + "…"
+        }
         return cellText
     }
 }
