@@ -14,22 +14,26 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
 
     /// The digest of two texts, the second optional: an enterprise's name and credit code.
     init(_ first: String, _ second: String?) {
+        self = withUTF8Bytes(of: first) { first in
+            guard let second else { return KeyDigest(utf8: first, nil) }
+            return withUTF8Bytes(of: second) { KeyDigest(utf8: first, $0) }
+        }
+    }
+
+    /// The digest of two texts given as their UTF-8 bytes: the same as of the strings.
+    init(utf8 first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer?) {
         var high = Hasher()
         var low = Hasher()
         high.combine(1 as UInt8)
         low.combine(2 as UInt8)
-        withUTF8Bytes(of: first) { bytes in
-            high.combine(bytes: bytes)
-            low.combine(bytes: bytes)
-        }
+        high.combine(bytes: first)
+        low.combine(bytes: first)
         if let second {
             // Never a UTF-8 byte: the first text ends here.
             high.combine(UInt8(0xFF))
             low.combine(UInt8(0xFF))
-            withUTF8Bytes(of: second) { bytes in
-                high.combine(bytes: bytes)
-                low.combine(bytes: bytes)
-            }
+            high.combine(bytes: second)
+            low.combine(bytes: second)
         }
         self.high = high.finalize()
         self.low = low.finalize()

@@ -18,6 +18,16 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
         id = EnterpriseRefTable.shared.intern(Texts(creditCode: creditCode, name: name))
     }
 
+    /// The reference of texts seen before, found by the digest of their normalised bytes
+    /// (``KeyDigest/init(utf8:_:)``, the code nil when empty); nil when none has them yet.
+    init?(seenWithDigest digest: KeyDigest) {
+        guard let id = EnterpriseRefTable.shared.find(digest) else { return nil }
+        self.id = id
+    }
+
+    /// The reference that names no one.
+    static let none = EnterpriseRef(creditCode: nil, name: "")
+
     /// The credit code, nil when the record gives none.
     public var creditCode: String? { texts.creditCode }
     public var name: String { texts.name }

@@ -31,6 +31,13 @@ final class EnterpriseRefTable: @unchecked Sendable {
         return UInt32(index + 1) << Self.shardBits | UInt32(shard)
     }
 
+    /// The number of the texts whose digest is `digest`, if they have been seen; nil otherwise
+    /// (then `intern` gives them one).
+    func find(_ digest: KeyDigest) -> UInt32? {
+        let shard = digest.shard(of: 1 << Self.shardBits)
+        return shards[shard].find(digest).map { UInt32($0 + 1) << Self.shardBits | UInt32(shard) }
+    }
+
     /// The texts a number stands for.
     ///
     /// No lock: the entry was stored before its number was handed out, and a thread holding
@@ -87,6 +94,12 @@ final class EnterpriseRefTable: @unchecked Sendable {
             count += 1
             indices.updateValue(Int32(index), forKey: texts.digest)
             return index
+        }
+
+        func find(_ digest: KeyDigest) -> Int? {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return indices[digest].map(Int.init)
         }
 
         func texts(at index: Int) -> EnterpriseRef.Texts {

@@ -24,6 +24,12 @@ public enum CreditCodeCheck {
         return asciiOutcome ?? checkScalars(normalisedCode)
     }
 
+    /// True when the normalised code whose bytes are `bytes` is `.valid`: 18 ASCII characters
+    /// from the alphabet with the right check character.
+    static func isValid(ascii bytes: UnsafeRawBufferPointer) -> Bool {
+        checkASCII(bytes.assumingMemoryBound(to: UInt8.self)) == .valid
+    }
+
     /// `check` for any text, scalar by scalar.
     static func checkScalars(_ normalisedCode: String) -> Outcome {
         let scalars = Array(normalisedCode.unicodeScalars)

@@ -143,6 +143,7 @@ struct RowCheck {
 
     /// The enterprise a row names; a credit code with a wrong check character is a warning.
     mutating func enterprise(name column: CanonicalColumn) -> EnterpriseRef {
+        if let seen = seenEnterprise(name: column) { return seen }
         let code = withBytes(.creditCode, TextNormalizer.creditCode(utf8:))
         if !code.isEmpty {
             switch CreditCodeCheck.check(code) {
@@ -157,6 +158,37 @@ struct RowCheck {
             }
         }
         return EnterpriseRef(creditCode: code, name: withBytes(column, TextNormalizer.compact(utf8:)))
+    }
+
+    /// The reference `enterprise(name:)` gives, found without making a string, when the row
+    /// names an enterprise seen before (most rows do) with text NFKC leaves alone and a valid
+    /// credit code or none: normalising is then removing ASCII whitespace (and upper-casing
+    /// the code), done into a scratch buffer whose digest finds the reference. Nil for anything
+    /// else, which the general path decides, warns about and makes a reference for.
+    private func seenEnterprise(name column: CanonicalColumn) -> EnterpriseRef? {
+        withBytes(.creditCode) { code in
+            withBytes(column) { name -> EnterpriseRef? in
+                guard TextNormalizer.isKnownNFKC(utf8: code), TextNormalizer.isKnownNFKC(utf8: name) else { return nil }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, name.count + code.count)) { buffer in
+                    var nameEnd = 0
+                    for byte in name where !TextNormalizer.isASCIIWhitespace(byte) {
+                        buffer[nameEnd] = byte
+                        nameEnd += 1
+                    }
+                    var codeEnd = nameEnd
+                    for byte in code where !TextNormalizer.isASCIIWhitespace(byte) {
+                        buffer[codeEnd] = (0x61...0x7A).contains(byte) ? byte - 0x20 : byte
+                        codeEnd += 1
+                    }
+                    let bytes = UnsafeRawBufferPointer(buffer)
+                    let normalName = UnsafeRawBufferPointer(rebasing: bytes[0..<nameEnd])
+                    let normalCode = UnsafeRawBufferPointer(rebasing: bytes[nameEnd..<codeEnd])
+                    if normalCode.isEmpty && normalName.isEmpty { return EnterpriseRef.none }
+                    if !normalCode.isEmpty && !CreditCodeCheck.isValid(ascii: normalCode) { return nil }
+                    return EnterpriseRef(seenWithDigest: KeyDigest(utf8: normalName, normalCode.isEmpty ? nil : normalCode))
+                }
+            }
+        }
     }
 
     /// An industry code; empty is `other`; an unknown name is a warning and counts as `other`.

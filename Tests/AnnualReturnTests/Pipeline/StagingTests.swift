@@ -111,3 +111,48 @@ struct StagingTests {
         #expect(warnings.map(\.code) == [.lockdownActivity])
     }
 }
+
+/// An enterprise seen before is found from the row's bytes, without the strings the general
+/// path makes: it must be the same reference, with the same warnings, however the row spells
+/// it.
+struct SeenEnterpriseTests {
+    static let header = ["检查编号", "检查日期", "检查方式", "被检查单位", "统一社会信用代码"]
+
+    static func stage(name: String, code: String) throws -> (EnterpriseRef?, [String]) {
+        let stager = try StagingTests.stager(.inspections, header: header)
+        let outcome = stager.inspection(CSVRecord(row: 2, line: 2, fields: ["JC-1", "2022-05-01", "日常检查", name, code]))
+        guard case .record(let record, let warnings) = outcome else { return (nil, []) }
+        return (record.enterprise, warnings.map { "\($0.code): \($0.message)" })
+    }
+
+    @Test func everySpellingOfAnEnterpriseSeenBeforeIsTheSameReference() throws {
+        // A name no other test uses: the table of references lives as long as the process.
+        let name = "华东化工有限公司\(UInt32.random(in: 0...UInt32.max))"
+        let code = "91310000MA1K4Q2X1" + String(CreditCodeCheck.checkCharacter(for: "91310000MA1K4Q2X1")!)
+        #expect(CreditCodeCheck.check(code) == .valid)
+        let expected = EnterpriseRef(creditCode: code, name: name)
+        for (spelledName, spelledCode) in [(name, code), (" \(name) ", code.lowercased()), (name, " \(code)\t"),
+                                           (name.replacingOccurrences(of: "有限", with: "有 限"), code),
+                                           ("\u{3000}\(name)", "９１" + code.dropFirst(2))] {
+            let (first, firstWarnings) = try Self.stage(name: spelledName, code: spelledCode)
+            let (again, againWarnings) = try Self.stage(name: spelledName, code: spelledCode)
+            #expect(first == expected && again == expected, "\(spelledName) \(spelledCode)")
+            #expect(firstWarnings == againWarnings)
+        }
+        let nameOnly = EnterpriseRef(creditCode: nil, name: name)
+        #expect(try Self.stage(name: name, code: " ").0 == nameOnly)
+        #expect(try Self.stage(name: " ", code: "").0 == EnterpriseRef(creditCode: nil, name: ""))
+    }
+
+    @Test func aBadCreditCodeIsWarnedAboutEveryTimeItIsSeen() throws {
+        let name = "西郊加油站\(UInt32.random(in: 0...UInt32.max))"
+        let valid = "91310000MA1K4Q2X1" + String(CreditCodeCheck.checkCharacter(for: "91310000MA1K4Q2X1")!)
+        let wrongCheck = String(valid.dropLast()) + (valid.last == "0" ? "1" : "0")
+        for code in [wrongCheck, String(valid.dropLast()), "91310000MA1K4Q2XI" + String(valid.last!)] {
+            let (first, firstWarnings) = try Self.stage(name: name, code: code)
+            let (again, againWarnings) = try Self.stage(name: name, code: code)
+            #expect(first == again)
+            #expect(firstWarnings.count == 1 && againWarnings == firstWarnings, "\(code)")
+        }
+    }
+}
