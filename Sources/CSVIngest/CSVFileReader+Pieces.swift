@@ -67,7 +67,7 @@ extension CSVFileReader {
         if let format = NonCSVFormat.identify(try file.peek(NonCSVFormat.sniffBytes)) {
             throw .notCSV(path: path, looksLike: format)
         }
-        let decision = try decideEncoding(of: file, options: options)
+        let decision = try decideEncoding(of: file, options: options, threads: workers)
         let fileName = displayName ?? path
         guard file.isSeekable else {
             return try readAsOnePiece(file: file, fileName: fileName, options: options, encoding: decision,
@@ -134,11 +134,12 @@ extension CSVFileReader {
 
     /// The encoding `file` is read in, decided as ``read(path:displayName:options:onBytes:onDiagnostic:onRecord:)``
     /// decides it.
-    static func decideEncoding(of file: InputFile, options: CSVReadOptions) throws(IngestError) -> EncodingDecision {
+    static func decideEncoding(of file: InputFile, options: CSVReadOptions,
+                               threads: Int = 1) throws(IngestError) -> EncodingDecision {
         switch options.encoding {
         case .utf8: return EncodingDecision(.utf8, isWhollyValid: false)
         case .gb18030: return EncodingDecision(.gb18030, isWhollyValid: false)
-        case .auto: return try EncodingDetector.detect(file, chunkBytes: options.chunkBytes)
+        case .auto: return try EncodingDetector.detect(file, chunkBytes: options.chunkBytes, threads: threads)
         }
     }
 }

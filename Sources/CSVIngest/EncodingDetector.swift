@@ -8,9 +8,10 @@
 /// The pass also tells the reader whether every byte was found to be part of a whole, valid
 /// character: then no field can hold a bad sequence, and fields need not be checked one by one.
 enum EncodingDetector {
-    static func detect(_ file: InputFile, chunkBytes: Int) throws(IngestError) -> EncodingDecision {
+    /// - Parameter threads: how many threads may check parts of a large file at once.
+    static func detect(_ file: InputFile, chunkBytes: Int, threads: Int = 1) throws(IngestError) -> EncodingDecision {
         guard file.isSeekable else { return EncodingDecision(.utf8, isWhollyValid: false) }
-        switch try utf8Verdict(file, chunkBytes: chunkBytes) {
+        switch try utf8Verdict(file, chunkBytes: chunkBytes, threads: threads) {
         case .valid: return EncodingDecision(.utf8, isWhollyValid: true)
         case .validButCutAtEnd: return EncodingDecision(.utf8, isWhollyValid: false)
         case .invalid: break
@@ -25,6 +26,73 @@ enum EncodingDetector {
         /// Valid but for a character cut by the file's end.
         case validButCutAtEnd
         case invalid
+    }
+
+    /// The verdict on the whole file, its parts checked on `threads` threads when it is large.
+    ///
+    /// UTF-8 can be checked in parts: each part but the first starts where a character starts
+    /// (after at most three continuation bytes, which belong to the part before). A valid file
+    /// is then valid part by part; in an invalid one some part is invalid — a character cut at
+    /// a part's end is followed by a byte that cannot continue it, unless the part is the last.
+    private static func utf8Verdict(_ file: InputFile, chunkBytes: Int, threads: Int) throws(IngestError) -> UTF8Verdict {
+        let parts = min(threads, file.size / max(1, chunkBytes))
+        guard parts > 1 else { return try utf8Verdict(file, chunkBytes: chunkBytes) }
+        let positional = file.positional
+        var starts = [0]
+        for part in 1..<parts {
+            var start = file.size * part / parts
+            var head: (UInt8, UInt8, UInt8) = (0, 0, 0)
+            let count = try withUnsafeMutableBytes(of: &head) { (buffer) throws(IngestError) -> Int in
+                try positional.read(into: buffer, at: start)
+            }
+            let bytes = [head.0, head.1, head.2].prefix(count)
+            start += bytes.prefix { $0 & 0xC0 == 0x80 }.count
+            starts.append(max(start, starts.last!))
+        }
+        starts.append(file.size)
+        let bounds = starts
+        let verdicts = ConcurrentWork.map(parts, threads: parts) { part -> Result<UTF8Verdict, IngestError> in
+            Result { () throws(IngestError) -> UTF8Verdict in
+                try utf8Verdict(positional, bounds[part]..<bounds[part + 1], isLast: part == parts - 1, chunkBytes: chunkBytes)
+            }
+        }
+        var whole = UTF8Verdict.valid
+        for verdict in verdicts {
+            switch try verdict.get() {
+            case .invalid: return .invalid
+            case .validButCutAtEnd: whole = .validButCutAtEnd  // only the last part can say so
+            case .valid: break
+            }
+        }
+        return whole
+    }
+
+    /// The verdict on the bytes `range` of `file`; a character cut by the range's end makes it
+    /// invalid unless the range is the file's last part.
+    private static func utf8Verdict(_ file: PositionalFile, _ range: Range<Int>, isLast: Bool,
+                                    chunkBytes: Int) throws(IngestError) -> UTF8Verdict {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes + 4, alignment: 8)
+        defer { buffer.deallocate() }
+        var offset = range.lowerBound
+        var carried = 0
+        while offset < range.upperBound {
+            let wanted = min(chunkBytes, range.upperBound - offset)
+            let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<carried + wanted]), at: offset)
+            if count == 0 { break }  // the file shrank: what was read is judged
+            offset += count
+            let available = carried + count
+            switch UTF8Validation.check(UnsafeRawBufferPointer(rebasing: buffer[0..<available])) {
+            case .valid:
+                carried = 0
+            case .invalid:
+                return .invalid
+            case .truncated(let cut):
+                carried = available - cut
+                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + cut, byteCount: carried)
+            }
+        }
+        guard carried > 0 else { return .valid }
+        return isLast ? .validButCutAtEnd : .invalid
     }
 
     private static func utf8Verdict(_ file: InputFile, chunkBytes: Int) throws(IngestError) -> UTF8Verdict {

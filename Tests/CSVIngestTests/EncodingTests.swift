@@ -104,4 +104,28 @@ struct EncodingTests {
             #expect(found == checked)
         }
     }
+
+    /// A large file's encoding is checked in parts on several threads: whatever the parts, the
+    /// decision is the one checking it whole gives — characters cut between parts, a stray
+    /// continuation byte, a character cut by the file's end.
+    @Test func checkingInPartsDecidesAsCheckingWhole() async {
+        let piece = Gen.oneOf(
+            Gen.always([0x61] as [UInt8]), Gen.always([0x0A] as [UInt8]), Gen.always([0xE5, 0xBC, 0xA0] as [UInt8]),
+            Gen.always([0xF0, 0x9F, 0xA7, 0xAF] as [UInt8]), Gen.always([0xC3, 0xA9] as [UInt8]), Gen.always([0x80] as [UInt8]),
+            Gen.always([0xE5, 0xBC] as [UInt8]), Gen.always([0xD5, 0xC5] as [UInt8])
+        ).array(of: 0...40).map { $0.flatMap { $0 } }
+        await propertyCheck(count: 300, input: piece, Gen.int(in: 1...8)) { (bytes: [UInt8], chunkBytes: Int) in
+            guard let path = try? temporaryFile(bytes), let file = try? InputFile(path: path) else {
+                Issue.record("cannot make the file")
+                return
+            }
+            defer { file.close() }
+            let whole = try? EncodingDetector.detect(file, chunkBytes: chunkBytes, threads: 1)
+            for threads in 2...4 {
+                let parts = try? EncodingDetector.detect(file, chunkBytes: chunkBytes, threads: threads)
+                #expect(parts?.encoding == whole?.encoding && parts?.isWhollyValid == whole?.isWhollyValid,
+                        "\(threads) threads, chunks of \(chunkBytes)")
+            }
+        }
+    }
 }

@@ -2,12 +2,13 @@ import Dispatch
 import Glibc
 
 /// Runs independent jobs on a few threads and keeps their results in job order: the outputs of
-/// a run are rendered this way, each by one thread.
-enum ConcurrentWork {
+/// a run are rendered this way, each by one thread, and a large file's encoding is checked in
+/// parts.
+public enum ConcurrentWork {
     /// `job(index)` for every index in `0..<count`, on at most `threads` threads (the calling
     /// one among them); the results in index order. Jobs are taken in index order, so the
     /// longest should come first.
-    static func map<Result: Sendable>(_ count: Int, threads: Int,
+    public static func map<Result: Sendable>(_ count: Int, threads: Int,
                                       _ job: @Sendable (Int) -> Result) -> [Result] {
         let board = JobBoard<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
