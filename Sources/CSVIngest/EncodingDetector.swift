@@ -36,8 +36,8 @@ enum EncodingDetector {
     /// a part's end is followed by a byte that cannot continue it, unless the part is the last.
     private static func utf8Verdict(_ file: InputFile, chunkBytes: Int, threads: Int) throws(IngestError) -> UTF8Verdict {
         let parts = min(threads, file.size / max(1, chunkBytes))
-        guard parts > 1 else { return try utf8Verdict(file, chunkBytes: chunkBytes) }
         let positional = file.positional
+        guard parts > 1 else { return try utf8Verdict(positional, 0..<file.size, isLast: true, chunkBytes: chunkBytes) }
         var starts = [0]
         for part in 1..<parts {
             var start = file.size * part / parts
@@ -92,32 +92,10 @@ enum EncodingDetector {
             }
         }
         guard carried > 0 else { return .valid }
+        // Cut inside its very last character (a truncated export), the file is still UTF-8: its
+        // last row is rejected, rather than the whole file being taken for GB18030, as which
+        // UTF-8 Chinese often happens to decode.
         return isLast ? .validButCutAtEnd : .invalid
-    }
-
-    private static func utf8Verdict(_ file: InputFile, chunkBytes: Int) throws(IngestError) -> UTF8Verdict {
-        try file.rewind()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes + 4, alignment: 8)
-        defer { buffer.deallocate() }
-        var carried = 0  // a sequence cut by the previous chunk's end
-        while true {
-            let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<chunkBytes + carried]))
-            let available = carried + count
-            switch UTF8Validation.check(UnsafeRawBufferPointer(rebasing: buffer[0..<available])) {
-            case .valid:
-                carried = 0
-            case .invalid:
-                return .invalid
-            case .truncated(let offset):
-                // Cut inside its very last character (a truncated export), the file is still
-                // UTF-8: its last row is rejected, rather than the whole file being taken for
-                // GB18030, as which UTF-8 Chinese often happens to decode.
-                if count == 0 { return .validButCutAtEnd }
-                carried = available - offset
-                buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + offset, byteCount: carried)
-            }
-            if count == 0 { return .valid }
-        }
     }
 
     private static func isValidGB18030(_ file: InputFile, chunkBytes: Int) throws(IngestError) -> Bool {
