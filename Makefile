@@ -63,8 +63,9 @@ fuzz-smoke: ## Fuzz ingest and staging for 30 s (for CI)
 # are off because the test runner itself leaks.
 SANITIZE_FLAGS = --sanitize=address --scratch-path .build-asan
 # The tests that read files in parallel pieces, under ThreadSanitizer: data races between the
-# thread that cuts a file and the threads that parse and stage its pieces, and between the
-# threads that share the enterprise reference table.
+# thread that cuts a file and the threads that parse and stage its pieces, between the threads
+# that share the enterprise reference table, that check a file's encoding in parts, and that
+# read one problem list while rendering different outputs.
 THREAD_SANITIZE_FLAGS = --sanitize=thread --scratch-path .build-tsan
 .PHONY: test-sanitize test-sanitize-threads
 
@@ -74,7 +75,7 @@ test-sanitize: deps ## Run every test under AddressSanitizer (a separate build i
 
 test-sanitize-threads: deps ## Run the parallel-reading tests under ThreadSanitizer (a separate build in .build-tsan)
 	$(SWIFT) build --build-tests $(THREAD_SANITIZE_FLAGS)
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build $(THREAD_SANITIZE_FLAGS) --filter 'PieceReading|ParallelStaging|StreamingDedupe|EnterpriseRefTable'
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build $(THREAD_SANITIZE_FLAGS) --filter 'PieceReading|ParallelStaging|StreamingDedupe|EnterpriseRefTable|SpilledList|checkingInParts'
 
 install: build ## Install the binary into $(DESTDIR)$(PREFIX)/bin
 	install -d "$(DESTDIR)$(PREFIX)/bin"
