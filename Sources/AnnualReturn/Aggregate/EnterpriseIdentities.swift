@@ -17,10 +17,12 @@ struct EnterpriseIdentities {
     }
 
     /// The credit codes a name appears with: most names come with one code, or none (then
-    /// they are not in the index at all).
+    /// they are not in the index at all). Names and codes are found by their digests, worked
+    /// out once per distinct enterprise when it was first staged.
     private enum CodesOfName {
-        case one(TextKey)
-        case several(Set<TextKey>)
+        /// One code, and a reference that gives it (for its text).
+        case one(code: KeyDigest, givenBy: EnterpriseRef)
+        case several(Set<KeyDigest>)
 
         var count: Int {
             switch self {
@@ -31,35 +33,33 @@ struct EnterpriseIdentities {
     }
 
     /// The distinct credit codes each name appears with, over the whole dataset (any date).
-    private let codesByName: [TextKey: CodesOfName]
+    private let codesByName: FlatHashMap<KeyDigest, CodesOfName>
 
     /// Builds the name → codes index from every reference of the dataset, as the aggregate does.
     init<References: Sequence>(references: References) where References.Element == EnterpriseRef {
-        var codesByName: [TextKey: CodesOfName] = [:]
+        var codesByName = FlatHashMap<KeyDigest, CodesOfName>()
         for reference in references {
-            guard let creditCode = reference.creditCode, !reference.name.isEmpty else { continue }
-            let code = TextKey(creditCode)
-            let name = TextKey(reference.name)
-            switch codesByName[name] {
-            case nil:
-                codesByName[name] = .one(code)
-            case .one(let known) where known != code:
-                codesByName[name] = .several([known, code])
-            case .one:
-                break
-            case .several(var codes):
-                codesByName[name] = nil  // so the set below is not shared and copied
-                codes.insert(code)
-                codesByName[name] = .several(codes)
+            guard let code = reference.creditCodeDigest, !reference.name.isEmpty else { continue }
+            codesByName.modifyValue(forKey: reference.nameDigest, initial: .one(code: code, givenBy: reference)) { codes in
+                switch codes {
+                case .one(let known, _) where known != code:
+                    codes = .several([known, code])
+                case .one:
+                    break
+                case .several(var known):
+                    codes = .several([])  // so the set below is not shared and copied
+                    known.insert(code)
+                    codes = .several(known)
+                }
             }
         }
         self.codesByName = codesByName
     }
 
-    /// The single code `name` appears with, if it appears with exactly one.
-    private func joinedCode(_ name: String) -> TextKey? {
-        if case .one(let code)? = codesByName[TextKey(name)] { return code }
-        return nil
+    /// The single code the name of `reference` appears with, if it appears with exactly one.
+    private func joinedCode(_ reference: EnterpriseRef) -> (digest: KeyDigest, text: String)? {
+        guard case .one(let code, let givenBy)? = codesByName[reference.nameDigest] else { return nil }
+        return (code, givenBy.creditCode ?? "")
     }
 
     /// The identity of a reference — the same string for every reference of one enterprise —
@@ -68,10 +68,10 @@ struct EnterpriseIdentities {
         if let code = reference.creditCode {
             return ("code:" + code, .creditCode(code))
         }
-        if let code = joinedCode(reference.name) {
+        if let code = joinedCode(reference) {
             return ("code:" + code.text, .nameJoined(name: reference.name, code: code.text))
         }
-        let codes = codesByName[TextKey(reference.name)]?.count ?? 0
+        let codes = codesByName[reference.nameDigest]?.count ?? 0
         return ("name:" + reference.name, .name(reference.name, codes: codes))
     }
 
@@ -80,13 +80,11 @@ struct EnterpriseIdentities {
     /// so two name-only references have different names; only codes can coincide (one code
     /// with several names, or a name joined to a code another reference gives).
     func distinctCount(of references: EnterpriseReferences) -> Int {
-        var codes = Set<TextKey>()
+        var codes = FlatHashMap<KeyDigest, Bool>()
         var unjoinedNames = 0
         for reference in references {
-            if let code = reference.creditCode {
-                codes.insert(TextKey(code))
-            } else if let code = joinedCode(reference.name) {
-                codes.insert(code)
+            if let code = reference.creditCodeDigest ?? joinedCode(reference)?.digest {
+                codes.updateValue(true, forKey: code)
             } else {
                 unjoinedNames += 1
             }

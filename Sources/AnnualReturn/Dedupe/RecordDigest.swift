@@ -12,6 +12,9 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
         self.init(key, nil)
     }
 
+    /// The digest of the empty text.
+    static let empty = KeyDigest("")
+
     /// The digest of two texts, the second optional: an enterprise's name and credit code.
     init(_ first: String, _ second: String?) {
         self = withUTF8Bytes(of: first) { first in

@@ -31,6 +31,10 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     /// The credit code, nil when the record gives none.
     public var creditCode: String? { texts.creditCode }
     public var name: String { texts.name }
+    /// The digest of the name alone, and of the code alone: what the figures find names and
+    /// codes by (``EnterpriseIdentities``) without hashing their texts again.
+    var nameDigest: KeyDigest { texts.nameDigest }
+    var creditCodeDigest: KeyDigest? { texts.codeDigest }
 
     private var texts: Texts { EnterpriseRefTable.shared.texts(of: id) }
 
@@ -51,12 +55,24 @@ extension EnterpriseRef {
         let creditCode: String?
         let name: String
         let digest: KeyDigest
+        /// The digests of the name and of the code on their own, worked out once, when the
+        /// table first keeps the texts (on the staging threads), for the figures.
+        private(set) var nameDigest = KeyDigest.empty
+        private(set) var codeDigest: KeyDigest?
 
         init(creditCode: String?, name: String) {
             let creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
             self.creditCode = creditCode
             self.name = name
             digest = KeyDigest(name, creditCode)
+        }
+
+        /// These texts with the digests of each, as the table keeps them.
+        func withPartDigests() -> Texts {
+            var texts = self
+            texts.nameDigest = KeyDigest(name)
+            texts.codeDigest = creditCode.map { KeyDigest($0) }
+            return texts
         }
 
         var isEmpty: Bool { creditCode == nil && name.isEmpty }

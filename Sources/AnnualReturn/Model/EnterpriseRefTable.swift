@@ -49,7 +49,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
         return shards[shard].texts(at: Int(id >> Self.shardBits) - 1)
     }
 
-    private static let empty = EnterpriseRef.Texts(creditCode: nil, name: "")
+    private static let empty = EnterpriseRef.Texts(creditCode: nil, name: "").withPartDigests()
 
     /// One shard: a map from the texts' digest to their index, under a lock, and the entries by
     /// index in chunks that never move once allocated (so reading needs no lock).
@@ -90,7 +90,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
             if chunks[chunk] == nil {
                 chunks[chunk] = UnsafeMutablePointer<EnterpriseRef.Texts>.allocate(capacity: 1 << Self.chunkBits)
             }
-            (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: texts)
+            (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: texts.withPartDigests())
             count += 1
             indices.updateValue(Int32(index), forKey: texts.digest)
             return index
