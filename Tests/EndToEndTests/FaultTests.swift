@@ -145,6 +145,31 @@ struct FaultTests {
         try Self.expectIntact(district)
     }
 
+    /// More problems than a run holds in memory go to a temporary file in TMPDIR; when that
+    /// file cannot be written (here a file size limit, as on a full disk) the problems would be
+    /// lost, so the run stops before publishing: exit 73, one line saying what to do, nothing
+    /// left in TMPDIR (the file was deleted as soon as it was made).
+    @Test func aProblemListThatCannotGoToDiskStopsTheRunWith73() throws {
+        let district = try Self.published()
+        // 20,500 inspections in a lockdown month: a warning each, past the 20,000 kept in memory.
+        var lines = ["检查编号,检查日期,检查方式,被检查单位,执法单位"]
+        for number in 1...20_500 { lines.append("JC-L\(number),2022-03-15,日常检查,丙商行\(number % 50),执法一大队") }
+        try Data((lines.joined(separator: "\n") + "\n").utf8)
+            .write(to: district.folder.appendingPathComponent("exports/lockdown.csv"))
+        let config = try String(contentsOf: district.folder.appendingPathComponent("annual-return.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "inspections: [exports/inspections.csv]",
+                                  with: "inspections: [exports/inspections.csv, exports/lockdown.csv]")
+        try Data(config.utf8).write(to: district.folder.appendingPathComponent("many-problems.yaml"))
+
+        let outcome = try Self.report(district, config: "many-problems.yaml", setup: "ulimit -f 128;")  // 64 KiB
+        #expect(outcome.status == 73, "\(outcome)")
+        let causes = Self.causes(outcome.stderr)
+        #expect(causes.count == 1, "\(outcome.stderr)")
+        #expect(causes.first?.contains("the list of data problems outgrew memory and its temporary file could not be written (File too large); nothing was published") == true,
+                "\(outcome.stderr)")
+        try Self.expectIntact(district)
+    }
+
     /// A file size limit that the workbook passes while it is assembled in TMPDIR, and the
     /// outputs as they are written (each is written as soon as it is rendered): exit 73, one
     /// log line naming the first output in the listed order that could not be made, nothing
