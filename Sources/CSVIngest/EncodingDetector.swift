@@ -33,7 +33,8 @@ enum EncodingDetector {
     /// UTF-8 can be checked in parts: each part but the first starts where a character starts
     /// (after at most three continuation bytes, which belong to the part before). A valid file
     /// is then valid part by part; in an invalid one some part is invalid — a character cut at
-    /// a part's end is followed by a byte that cannot continue it, unless the part is the last.
+    /// a part's end is followed by a byte that cannot continue it, unless the part ends where
+    /// the file does.
     private static func utf8Verdict(_ file: InputFile, chunkBytes: Int, threads: Int) throws(IngestError) -> UTF8Verdict {
         let parts = min(threads, file.size / max(1, chunkBytes))
         let positional = file.positional
@@ -51,9 +52,12 @@ enum EncodingDetector {
         }
         starts.append(file.size)
         let bounds = starts
+        let end = file.size
         let verdicts = ConcurrentWork.map(parts, threads: parts) { part -> Result<UTF8Verdict, IngestError> in
             Result { () throws(IngestError) -> UTF8Verdict in
-                try utf8Verdict(positional, bounds[part]..<bounds[part + 1], isLast: part == parts - 1, chunkBytes: chunkBytes)
+                // A part followed by none but empty ones ends where the file does.
+                try utf8Verdict(positional, bounds[part]..<bounds[part + 1], isLast: bounds[part + 1] == end,
+                                chunkBytes: chunkBytes)
             }
         }
         var whole = UTF8Verdict.valid

@@ -105,6 +105,18 @@ struct EncodingTests {
         }
     }
 
+    /// A character cut by the file's end, where the second part would start: the first part
+    /// ends where the file does, so the cut is the end's (UTF-8, last row rejected), not a bad
+    /// byte that would send the file to GB18030 (as which these two bytes decode).
+    @Test func aPartEndingWhereTheFileEndsMayCutItsLastCharacter() throws {
+        let file = try InputFile(path: temporaryFile([0xE5, 0xBC]))
+        defer { file.close() }
+        for threads in 1...3 {
+            let decision = try EncodingDetector.detect(file, chunkBytes: 1, threads: threads)
+            #expect(decision.encoding == .utf8 && !decision.isWhollyValid, "\(threads) threads")
+        }
+    }
+
     /// A large file's encoding is checked in parts on several threads: whatever the parts, the
     /// decision is the one checking it whole gives — characters cut between parts, a stray
     /// continuation byte, a character cut by the file's end.
@@ -114,7 +126,7 @@ struct EncodingTests {
             Gen.always([0xF0, 0x9F, 0xA7, 0xAF] as [UInt8]), Gen.always([0xC3, 0xA9] as [UInt8]), Gen.always([0x80] as [UInt8]),
             Gen.always([0xE5, 0xBC] as [UInt8]), Gen.always([0xD5, 0xC5] as [UInt8])
         ).array(of: 0...40).map { $0.flatMap { $0 } }
-        await propertyCheck(count: 300, input: piece, Gen.int(in: 1...8)) { (bytes: [UInt8], chunkBytes: Int) in
+        await propertyCheck(count: 1_000, input: piece, Gen.int(in: 1...8)) { (bytes: [UInt8], chunkBytes: Int) in
             guard let path = try? temporaryFile(bytes), let file = try? InputFile(path: path) else {
                 Issue.record("cannot make the file")
                 return
