@@ -39,8 +39,9 @@ struct EnterpriseIdentities {
     init<References: Sequence>(references: References) where References.Element == EnterpriseRef {
         var codesByName = FlatHashMap<KeyDigest, CodesOfName>()
         for reference in references {
-            guard let code = reference.creditCodeDigest, !reference.name.isEmpty else { continue }
-            codesByName.modifyValue(forKey: reference.nameDigest, initial: .one(code: code, givenBy: reference)) { codes in
+            let digests = reference.partDigests
+            guard let code = digests.code, digests.name != KeyDigest.empty else { continue }
+            codesByName.modifyValue(forKey: digests.name, initial: .one(code: code, givenBy: reference)) { codes in
                 switch codes {
                 case .one(let known, _) where known != code:
                     codes = .several([known, code])
@@ -56,10 +57,11 @@ struct EnterpriseIdentities {
         self.codesByName = codesByName
     }
 
-    /// The single code the name of `reference` appears with, if it appears with exactly one.
-    private func joinedCode(_ reference: EnterpriseRef) -> (digest: KeyDigest, text: String)? {
-        guard case .one(let code, let givenBy)? = codesByName[reference.nameDigest] else { return nil }
-        return (code, givenBy.creditCode ?? "")
+    /// The single code the name whose digest is `name` appears with, if it appears with
+    /// exactly one, and a reference that gives that code.
+    private func joinedCode(name: KeyDigest) -> (digest: KeyDigest, givenBy: EnterpriseRef)? {
+        guard case .one(let code, let givenBy)? = codesByName[name] else { return nil }
+        return (code, givenBy)
     }
 
     /// The identity of a reference — the same string for every reference of one enterprise —
@@ -68,10 +70,11 @@ struct EnterpriseIdentities {
         if let code = reference.creditCode {
             return ("code:" + code, .creditCode(code))
         }
-        if let code = joinedCode(reference) {
-            return ("code:" + code.text, .nameJoined(name: reference.name, code: code.text))
+        let name = reference.partDigests.name
+        if let code = joinedCode(name: name)?.givenBy.creditCode {
+            return ("code:" + code, .nameJoined(name: reference.name, code: code))
         }
-        let codes = codesByName[reference.nameDigest]?.count ?? 0
+        let codes = codesByName[name]?.count ?? 0
         return ("name:" + reference.name, .name(reference.name, codes: codes))
     }
 
@@ -83,7 +86,8 @@ struct EnterpriseIdentities {
         var codes = FlatHashMap<KeyDigest, Bool>()
         var unjoinedNames = 0
         for reference in references {
-            if let code = reference.creditCodeDigest ?? joinedCode(reference)?.digest {
+            let digests = reference.partDigests
+            if let code = digests.code ?? joinedCode(name: digests.name)?.digest {
                 codes.updateValue(true, forKey: code)
             } else {
                 unjoinedNames += 1

@@ -33,8 +33,7 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     public var name: String { texts.name }
     /// The digest of the name alone, and of the code alone: what the figures find names and
     /// codes by (``EnterpriseIdentities``) without hashing their texts again.
-    var nameDigest: KeyDigest { texts.nameDigest }
-    var creditCodeDigest: KeyDigest? { texts.codeDigest }
+    var partDigests: (name: KeyDigest, code: KeyDigest?) { EnterpriseRefTable.shared.partDigests(of: id) }
 
     private var texts: Texts { EnterpriseRefTable.shared.texts(of: id) }
 

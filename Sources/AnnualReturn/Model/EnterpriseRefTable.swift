@@ -45,8 +45,21 @@ final class EnterpriseRefTable: @unchecked Sendable {
     /// orders memory (a lock, a finished piece), so it sees the stored entry.
     func texts(of id: UInt32) -> EnterpriseRef.Texts {
         guard id != 0 else { return Self.empty }
+        return entry(id).pointee
+    }
+
+    /// The digests of the name and of the code a number stands for, without copying (and so
+    /// retaining) its texts: the figures ask for them for every enterprise.
+    func partDigests(of id: UInt32) -> (name: KeyDigest, code: KeyDigest?) {
+        guard id != 0 else { return (Self.empty.nameDigest, nil) }
+        let entry = entry(id)
+        return (entry.pointee.nameDigest, entry.pointee.codeDigest)
+    }
+
+    /// Where the texts of a number other than 0 are kept (read without a lock, as `texts(of:)`).
+    private func entry(_ id: UInt32) -> UnsafeMutablePointer<EnterpriseRef.Texts> {
         let shard = Int(id) & ((1 << Self.shardBits) - 1)
-        return shards[shard].texts(at: Int(id >> Self.shardBits) - 1)
+        return shards[shard].entry(at: Int(id >> Self.shardBits) - 1)
     }
 
     private static let empty = EnterpriseRef.Texts(creditCode: nil, name: "").withPartDigests()
@@ -102,8 +115,8 @@ final class EnterpriseRefTable: @unchecked Sendable {
             return indices[digest].map(Int.init)
         }
 
-        func texts(at index: Int) -> EnterpriseRef.Texts {
-            chunks[index >> Self.chunkBits]![index & ((1 << Self.chunkBits) - 1)]
+        func entry(at index: Int) -> UnsafeMutablePointer<EnterpriseRef.Texts> {
+            chunks[index >> Self.chunkBits]! + (index & ((1 << Self.chunkBits) - 1))
         }
     }
 }
