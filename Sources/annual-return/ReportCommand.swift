@@ -154,14 +154,9 @@ struct ReportCommand: ParsableCommand {
             logger.info("published \(folder)/")
         }
 
-        let accounts = result.accounts
-        let read = accounts.reduce(0) { $0 + $1.read }
-        let accepted = accounts.reduce(0) { $0 + $1.accepted }
-        let duplicates = accounts.reduce(0) { $0 + $1.duplicates }
-        let conflicts = accounts.reduce(0) { $0 + $1.conflicts }
-        let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+        // The problem lists can be long and on disk: they are counted and read, never copied.
         let summary = [
-            "annual-return: \(accounts.count) files, \(read) rows read: \(accepted) accepted, \(result.rejectedRows) rejected, \(duplicates) duplicates (\(conflicts) conflicts replaced by newer exports); \(warnings) warnings",
+            "annual-return: \(result.summaryLine)",
             "annual-return: \(configuration.year) return (\(configuration.isFinal ? "final" : "provisional"), as of \(result.asOf?.description ?? "no records")) written to \(folder)/",
         ]
         for line in summary {
@@ -170,10 +165,10 @@ struct ReportCommand: ParsableCommand {
         }
 
         fflush(nil)  // the summary first, then the problems, even when both go to one pipe
-        let errors = result.diagnostics.filter { $0.severity == .error }
-        for diagnostic in errors.prefix(max(0, showProblems)) { log.problem(diagnostic.formatted) }
-        if errors.count > showProblems {
-            log.problem("annual-return: \(errors.count - max(0, showProblems)) more problems in \(folder)/data-report.md")
+        let errorCount = result.errorCount
+        for diagnostic in result.errors(first: max(0, showProblems)) { log.problem(diagnostic.formatted) }
+        if errorCount > showProblems {
+            log.problem("annual-return: \(errorCount - max(0, showProblems)) more problems in \(folder)/data-report.md")
         }
         if result.rejectedRows > 0 { throw ExitStatus.dataError }
     }
