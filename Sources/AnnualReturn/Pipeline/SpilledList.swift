@@ -26,6 +26,9 @@ public final class SpilledList<Element>: Sequence, @unchecked Sendable {
     private var pending = SpillEncoder()
     private var fileBytes = 0
     private var isSealed = false
+    /// True once making the temporary file failed: the list stays in memory, and no file is
+    /// tried again for every element after.
+    private var staysInMemory = false
     /// How an element becomes bytes and back; nil for a list that never leaves memory.
     private let encodeElement: ((Element, inout SpillEncoder) -> Void)?
     private let decodeElement: ((inout SpillDecoder) -> Element)?
@@ -69,7 +72,7 @@ public final class SpilledList<Element>: Sequence, @unchecked Sendable {
         count += 1
         if descriptor < 0 {
             values.append(element)
-            if values.count > memoryLimit { moveToFile() }
+            if values.count > memoryLimit && !staysInMemory { moveToFile() }
             return
         }
         encode(element)
@@ -90,7 +93,10 @@ public final class SpilledList<Element>: Sequence, @unchecked Sendable {
         guard encodeElement != nil else { return }
         var template = Array("\(Self.temporaryFolder)/annual-return-list-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard made >= 0 else { return }  // stays in memory
+        guard made >= 0 else {
+            staysInMemory = true
+            return
+        }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         descriptor = made
         for value in values { encode(value) }
