@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
         }
         // Rendering checks the template's names without writing a byte.
         do {
-            _ = try ReturnWriter.render(result, threads: reading.threads)
+            try ReturnWriter.check(result, threads: reading.threads)
         } catch {
             stderr.write("annual-return: \(error)\n")
             throw ExitStatus.of(error)

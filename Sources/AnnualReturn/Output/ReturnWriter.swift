@@ -19,9 +19,9 @@ public enum ReturnWriter {
     struct Output: Sendable {
         let name: String
         let render: @Sendable () throws(PublishError) -> [UInt8]
-        /// Renders the output straight into a file, a part at a time, for one that can be too
-        /// large to hold whole; nil when `render` is the only way.
-        var stream: (@Sendable (AtomicFileWriter.NewFile) throws(PublishError) -> Void)? = nil
+        /// Renders the output a part at a time into `emit` (a file, or nothing for a check),
+        /// for one that can be too large to hold whole; nil when `render` is the only way.
+        var stream: (@Sendable (_ emit: @escaping ([UInt8]) throws(OutputError) -> Void) throws(PublishError) -> Void)? = nil
     }
 
     /// Every output of `result`, in the order they are listed; report.md only when a template
@@ -31,25 +31,19 @@ public enum ReturnWriter {
         var outputs = [
             Output(name: "figures.json") { FiguresJSONRenderer.render(result.figures) },
             Output(name: "return.json", render: { ReturnJSONRenderer.render(document, result: result) },
-                   stream: { file throws(PublishError) in
-                       try outputStep { () throws(OutputError) in
-                           try ReturnJSONRenderer.write(document, result: result) { chunk throws(OutputError) in try file.append(chunk) }
-                       }
+                   stream: { emit throws(PublishError) in
+                       try outputStep { () throws(OutputError) in try ReturnJSONRenderer.write(document, result: result, to: emit) }
                    }),
             Output(name: "return.md") { ReturnMarkdownRenderer.render(document) },
             Output(name: "return.html") { ReturnHTMLRenderer.render(document) },
             Output(name: "return.csv") { ReturnCSVRenderer.render(document) },
             Output(name: "data-report.md", render: { DataReportRenderer.render(result) },
-                   stream: { file throws(PublishError) in
-                       try outputStep { () throws(OutputError) in
-                           try DataReportRenderer.write(result) { chunk throws(OutputError) in try file.append(chunk) }
-                       }
+                   stream: { emit throws(PublishError) in
+                       try outputStep { () throws(OutputError) in try DataReportRenderer.write(result, to: emit) }
                    }),
             Output(name: "rejects.csv", render: { RejectsCSVRenderer.render(result) },
-                   stream: { file throws(PublishError) in
-                       try outputStep { () throws(OutputError) in
-                           try RejectsCSVRenderer.write(result) { chunk throws(OutputError) in try file.append(chunk) }
-                       }
+                   stream: { emit throws(PublishError) in
+                       try outputStep { () throws(OutputError) in try RejectsCSVRenderer.write(result, to: emit) }
                    }),
             Output(name: "return.xlsx") { () throws(PublishError) in
                 try outputStep { () throws(OutputError) in try ReturnXLSXRenderer.render(document, result: result) }
@@ -79,6 +73,31 @@ public enum ReturnWriter {
         return outputs.indices.sorted { a, b in
             (first.firstIndex(of: outputs[a].name) ?? first.count, a) < (first.firstIndex(of: outputs[b].name) ?? first.count, b)
         }
+    }
+
+    /// Renders every output of `result` on up to `threads` threads and lets the bytes go: what
+    /// `check` does, to find a template's mistakes without writing anything. Those that can be
+    /// written a part at a time are, so a large run's lists are never held whole.
+    /// - Throws: the first failure in listed order.
+    public static func check(_ result: RunResult, threads: Int = ReportPipeline.availableProcessors) throws(PublishError) {
+        let outputs = outputs(result)
+        let order = renderingOrder(outputs)
+        let failures = ConcurrentWork.map(outputs.count, threads: threads) { job -> PublishError? in
+            let output = outputs[order[job]]
+            do throws(PublishError) {
+                if let stream = output.stream {
+                    try stream { _ in }
+                } else {
+                    _ = try output.render()
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        var firstByListing: [PublishError?] = Array(repeating: nil, count: outputs.count)
+        for (job, failure) in failures.enumerated() { firstByListing[order[job]] = failure }
+        if let failure = firstByListing.compactMap({ $0 }).first { throw failure }
     }
 
     /// The files of a run, by name, as bytes, in the order they are listed, rendered on up to
@@ -204,7 +223,7 @@ public enum ReturnWriter {
             return
         }
         let file = try outputStep { () throws(OutputError) in try AtomicFileWriter.NewFile(named: output.name, in: folder) }
-        try stream(file)
+        try stream { chunk throws(OutputError) in try file.append(chunk) }
         try outputStep { () throws(OutputError) in try file.finish() }
     }
 
