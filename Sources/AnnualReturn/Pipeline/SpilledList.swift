@@ -207,11 +207,6 @@ public final class SpilledList<Element>: Sequence, @unchecked Sendable {
     }
 }
 
-extension SpilledList: Equatable where Element: Equatable {
-    public static func == (lhs: SpilledList, rhs: SpilledList) -> Bool { Array(lhs) == Array(rhs) }
-    public static func == (lhs: SpilledList, rhs: [Element]) -> Bool { Array(lhs) == rhs }
-}
-
 extension SpilledList: ExpressibleByArrayLiteral {
     public convenience init(arrayLiteral elements: Element...) { self.init(elements) }
 }
