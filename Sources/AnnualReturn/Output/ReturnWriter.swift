@@ -80,24 +80,14 @@ public enum ReturnWriter {
     /// written a part at a time are, so a large run's lists are never held whole.
     /// - Throws: the first failure in listed order.
     public static func check(_ result: RunResult, threads: Int = ReportPipeline.availableProcessors) throws(PublishError) {
-        let outputs = outputs(result)
-        let order = renderingOrder(outputs)
-        let failures = ConcurrentWork.map(outputs.count, threads: threads) { job -> PublishError? in
-            let output = outputs[order[job]]
-            do throws(PublishError) {
-                if let stream = output.stream {
-                    try stream { _ in }
-                } else {
-                    _ = try output.render()
-                }
-                return nil
-            } catch {
-                return error
+        let checked = onThreads(outputs(result), threads: threads) { output throws(PublishError) in
+            if let stream = output.stream {
+                try stream { _ in }
+            } else {
+                _ = try output.render()
             }
         }
-        var firstByListing: [PublishError?] = Array(repeating: nil, count: outputs.count)
-        for (job, failure) in failures.enumerated() { firstByListing[order[job]] = failure }
-        if let failure = firstByListing.compactMap({ $0 }).first { throw failure }
+        for output in checked { try output.get() }
     }
 
     /// The files of a run, by name, as bytes, in the order they are listed, rendered on up to
@@ -105,20 +95,24 @@ public enum ReturnWriter {
     public static func render(_ result: RunResult, threads: Int = ReportPipeline.availableProcessors)
         throws(PublishError) -> [(name: String, bytes: [UInt8])] {
         let outputs = outputs(result)
-        let order = renderingOrder(outputs)
-        let rendered = ConcurrentWork.map(outputs.count, threads: threads) { job -> Result<[UInt8], PublishError> in
-            let output = outputs[order[job]]
-            do throws(PublishError) {
-                return .success(try output.render())
-            } catch {
-                return .failure(error)
-            }
-        }
-        var files: [(name: String, bytes: [UInt8])] = Array(repeating: ("", []), count: outputs.count)
-        for (job, result) in rendered.enumerated() {
-            files[order[job]] = (outputs[order[job]].name, try result.get())
-        }
+        let rendered = onThreads(outputs, threads: threads) { output throws(PublishError) in try output.render() }
+        var files: [(name: String, bytes: [UInt8])] = []
+        for (output, bytes) in zip(outputs, rendered) { files.append((output.name, try bytes.get())) }
         return files
+    }
+
+    /// `job` for every output on up to `threads` threads, the largest first (`renderingOrder`);
+    /// the results in the outputs' listed order, so the first failure is the listed first.
+    private static func onThreads<Value: Sendable>(
+        _ outputs: [Output], threads: Int, _ job: @Sendable (Output) throws(PublishError) -> Value
+    ) -> [Result<Value, PublishError>] {
+        let order = renderingOrder(outputs)
+        let done = ConcurrentWork.map(outputs.count, threads: threads) { index in
+            Result { () throws(PublishError) -> Value in try job(outputs[order[index]]) }
+        }
+        var listed = done
+        for (index, result) in done.enumerated() { listed[order[index]] = result }
+        return listed
     }
 
     private static func renderReport(configuration: ReturnConfiguration, result: RunResult,
@@ -191,18 +185,12 @@ public enum ReturnWriter {
         } catch {
             throw .output(error)
         }
-        let outputs = outputs(result)
-        let order = renderingOrder(outputs)
-        let written = ConcurrentWork.map(outputs.count, threads: threads) { job -> PublishError? in
-            do throws(PublishError) {
-                try write(outputs[order[job]], into: temporary)
-                return nil
-            } catch {
-                return error
-            }
+        let written = onThreads(outputs(result), threads: threads) { output throws(PublishError) in
+            try write(output, into: temporary)
         }
         // The first failure in the listed order, whichever thread met it first.
-        if let failure = zip(order, written).sorted(by: { $0.0 < $1.0 }).lazy.compactMap(\.1).first {
+        for output in written {
+            guard case .failure(let failure) = output else { continue }
             AtomicFileWriter.discardTemporaryFolder(temporary)
             throw failure
         }
