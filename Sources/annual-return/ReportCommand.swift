@@ -154,9 +154,10 @@ struct ReportCommand: ParsableCommand {
             logger.info("published \(folder)/")
         }
 
-        // The problem lists can be long and on disk: they are counted and read, never copied.
+        // The problem lists can be long and on disk: they are counted once and read, never copied.
+        let errorCount = result.errorCount
         let summary = [
-            "annual-return: \(result.summaryLine)",
+            "annual-return: \(result.summaryLine(errorCount: errorCount))",
             "annual-return: \(configuration.year) return (\(configuration.isFinal ? "final" : "provisional"), as of \(result.asOf?.description ?? "no records")) written to \(folder)/",
         ]
         for line in summary {
@@ -165,7 +166,6 @@ struct ReportCommand: ParsableCommand {
         }
 
         fflush(nil)  // the summary first, then the problems, even when both go to one pipe
-        let errorCount = result.errorCount
         for diagnostic in result.errors(first: max(0, showProblems)) { log.problem(diagnostic.formatted) }
         if errorCount > showProblems {
             log.problem("annual-return: \(errorCount - max(0, showProblems)) more problems in \(folder)/data-report.md")

@@ -1,6 +1,9 @@
 extension RunResult {
     /// One line for the operator: files, rows read and what became of them, warnings.
-    public var summaryLine: String {
+    public var summaryLine: String { summaryLine(errorCount: errorCount) }
+
+    /// `summaryLine`, given `errorCount` already counted (the lists may be on disk).
+    public func summaryLine(errorCount: Int) -> String {
         let read = accounts.reduce(0) { $0 + $1.read }
         let accepted = accounts.reduce(0) { $0 + $1.accepted }
         let duplicates = accounts.reduce(0) { $0 + $1.duplicates }
