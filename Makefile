@@ -25,7 +25,7 @@ build: deps ## Build the release binary into .build/release/annual-return
 
 test: deps ## Run every unit, golden-file and end-to-end test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/run-tests $(SWIFT)
 
 report: build ## Run the main job on the sample data in data/ and say where the outputs are
 	@scripts/run-report $(RELEASE_BIN) $(CONFIG)
@@ -71,11 +71,11 @@ THREAD_SANITIZE_FLAGS = --sanitize=thread --scratch-path .build-tsan
 
 test-sanitize: deps ## Run every test under AddressSanitizer (a separate build in .build-asan)
 	$(SWIFT) build --build-tests $(SANITIZE_FLAGS)
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build $(SANITIZE_FLAGS)
+	ASAN_OPTIONS=detect_leaks=0 scripts/run-tests $(SWIFT) $(SANITIZE_FLAGS)
 
 test-sanitize-threads: deps ## Run the parallel-reading tests under ThreadSanitizer (a separate build in .build-tsan)
 	$(SWIFT) build --build-tests $(THREAD_SANITIZE_FLAGS)
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build $(THREAD_SANITIZE_FLAGS) --filter 'PieceReading|ParallelStaging|StreamingDedupe|EnterpriseRefTable|SpilledList|checkingInParts'
+	TSAN_OPTIONS=halt_on_error=1 scripts/run-tests $(SWIFT) $(THREAD_SANITIZE_FLAGS) --filter 'PieceReading|ParallelStaging|StreamingDedupe|EnterpriseRefTable|SpilledList|checkingInParts'
 
 install: build ## Install the binary into $(DESTDIR)$(PREFIX)/bin
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -77,10 +77,16 @@ let package = Package(
             name: "IngestFuzzer",
             dependencies: ["IngestInvariants"]
         ),
+        // Temporary folders for the test targets, removed when the test process exits.
+        .target(
+            name: "TestScratch",
+            path: "Tests/TestScratch"
+        ),
         .testTarget(
             name: "CSVIngestTests",
             dependencies: [
                 "CSVIngest",
+                "TestScratch",
                 "IngestInvariants",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -90,13 +96,14 @@ let package = Package(
             name: "AnnualReturnTests",
             dependencies: [
                 "AnnualReturn",
+                "TestScratch",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["annual-return"]
+            dependencies: ["annual-return", "TestScratch"]
         ),
     ]
 )

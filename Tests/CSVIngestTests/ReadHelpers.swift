@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 @testable import CSVIngest
 
 /// What reading some bytes produced, in a form tests can compare.
@@ -15,10 +16,7 @@ struct ReadResult: Equatable {
 
 /// Writes `bytes` to a fresh temporary file and returns its path.
 func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") throws -> String {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("annual-return-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent(name)
+    let url = try TestScratch.folder("read").appendingPathComponent(name)
     try Data(bytes).write(to: url)
     return url.path
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `annual-return` binary the way a user or cron would.
 struct BinaryRunner {
@@ -51,9 +52,6 @@ struct BinaryRunner {
     }
 
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("annual-return-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TestScratch.folder("e2e")
     }
 }

@@ -24,7 +24,7 @@ struct HostileInputEndToEndTests {
     static func district(_ write: (FileHandle) throws -> Void) throws -> URL {
         let folder = try BinaryRunner.temporaryFolder()
         let path = folder.appendingPathComponent("i.csv")
-        FileManager.default.createFile(atPath: path.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path.path, contents: nil), "cannot create \(path.path)")
         let handle = try FileHandle(forWritingTo: path)
         try write(handle)
         try handle.close()

@@ -1,11 +1,12 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import AnnualReturn
 
 struct ConfigurationTests {
     /// A folder with two penalty exports, so paths and globs have something to find.
     static func folder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)")
+        let folder = try TestScratch.folder("config")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("exports"), withIntermediateDirectories: true)
         for name in ["penalties-2022-12-31.csv", "penalties-2022-06-30.csv", "inspections.csv"] {
             try Data("a\n".utf8).write(to: folder.appendingPathComponent("exports/\(name)"))

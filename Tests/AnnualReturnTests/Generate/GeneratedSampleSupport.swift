@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import AnnualReturn
 
@@ -35,10 +36,7 @@ enum GeneratedSample {
 
     /// A fresh, empty temporary folder.
     static func newTemporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("annual-return-generate-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestScratch.folder("generate").path
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 @testable import AnnualReturn
 
 /// A district made up on the spot: export files written into a fresh temporary folder, a
@@ -44,9 +45,7 @@ enum TemporaryDistrict {
 
     /// A fresh, empty temporary folder.
     static func folder(_ prefix: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TestScratch.folder(prefix)
     }
 
     /// The period most tests use: the case-file review window.

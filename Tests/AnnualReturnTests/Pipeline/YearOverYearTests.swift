@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import AnnualReturn
 
@@ -11,8 +12,7 @@ struct YearOverYearTests {
         lastYear.year = 2021
         lastYear.lockdownMonths = []
         let lastYearResult = try ReportPipeline.run(lastYear)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yoy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestScratch.folder("yoy")
         let path = folder.appendingPathComponent("return.json").path
         let json = try #require(try ReturnWriter.render(lastYearResult).first { $0.name == "return.json" })
         try Data(json.bytes).write(to: URL(fileURLWithPath: path))
@@ -60,7 +60,7 @@ struct YearOverYearTests {
     }
 
     @Test func lastYearsReturnIsFoundBesideTheOutput() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yoy-auto-\(UUID().uuidString)")
+        let folder = try TestScratch.folder("yoy-auto")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out/2021"), withIntermediateDirectories: true)
         try Data("{\"year\": 2021, \"tables\": [{\"rows\": [{\"cells\": [{\"value\": 3, \"figure\": \"inspections.count\"}]}]}]}".utf8)
             .write(to: folder.appendingPathComponent("out/2021/return.json"))
@@ -72,7 +72,7 @@ struct YearOverYearTests {
     }
 
     @Test func anUnreadableLastYearIsANoticeNotAFailure() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yoy-bad-\(UUID().uuidString)")
+        let folder = try TestScratch.folder("yoy-bad")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out/2021"), withIntermediateDirectories: true)
         try Data("not json".utf8).write(to: folder.appendingPathComponent("out/2021/return.json"))
         try Data("a\n".utf8).write(to: folder.appendingPathComponent("i.csv"))
@@ -83,8 +83,7 @@ struct YearOverYearTests {
     }
 
     @Test func finalFromTurnsTheReturnFinalOnThatDay() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("final-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestScratch.folder("final")
         try Data("a\n".utf8).write(to: folder.appendingPathComponent("i.csv"))
         let base = "bureau: x\nyear: 2022\ninputs:\n  inspections: [i.csv]\n"
         let past = try ConfigurationLoader.parse(yaml: base + "final_from: \"2000-01-01\"\n", path: "c.yaml", baseFolder: folder.path)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import AnnualReturn
 
@@ -10,8 +11,7 @@ struct HostileInputTests {
 
     /// A run whose bureau name, enterprise names and a conflicting party name are hostile.
     static func hostileRun() throws -> RunResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestScratch.folder("hostile")
         func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let inspections = """
             检查编号,检查日期,检查方式,被检查单位
@@ -63,7 +63,7 @@ struct HostileInputTests {
     func noSpreadsheetCellStartsAFormula(_ name: String) throws {
         let files = try ReturnWriter.render(try Self.hostileRun())
         let bytes = try #require(files.first { $0.name == name }?.bytes)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).csv").path
+        let path = try TestScratch.folder("formula").appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         var cells: [String] = []
         try CSVFileReader.read(path: path, onDiagnostic: { Issue.record("\($0.formatted)") },
