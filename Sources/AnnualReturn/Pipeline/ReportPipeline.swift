@@ -38,6 +38,8 @@ public struct ReportPipeline {
     private var conflicts: [ConflictEntry] = []
     private var aggregate: Aggregate
     private var keyTables: [Dataset: KeyTable] = [:]
+    /// The keys the tables hold: none once a run has finished.
+    var heldKeyCount: Int { keyTables.values.reduce(0) { $0 + $1.count } }
     /// The stager of every file that could be mapped, to stage again the older versions that
     /// conflicts replaced.
     private var stagers: [FileReference: RecordStager] = [:]
@@ -155,6 +157,9 @@ public struct ReportPipeline {
                 }
             }
         }
+        // Every key has been booked: the tables, the largest thing a run holds, go before the
+        // figures and the outputs need their own memory.
+        keyTables = [:]
         for account in accounts where !account.reconciles {
             throw .reconciliationFailed(file: account.file, read: account.read, accepted: account.accepted,
                                         rejected: account.rejected, duplicates: account.duplicates)

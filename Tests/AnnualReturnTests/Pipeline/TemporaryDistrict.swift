@@ -25,8 +25,10 @@ enum TemporaryDistrict {
 
     /// Runs the pipeline over `files`, listed under each dataset in the order given; `extra`
     /// is more top-level YAML (periods, calendars).
+    /// `afterRun` is shown the pipeline once it has finished.
     static func run(_ files: [File], extra: [String] = [], keepsRecords: Bool = true, maximumLine: Int = KeyTable.maximumLine,
-                    onFileStart: ((ReturnConfiguration.InputFile, Int) -> Void)? = nil) throws -> RunResult {
+                    onFileStart: ((ReturnConfiguration.InputFile, Int) -> Void)? = nil,
+                    afterRun: (ReportPipeline) -> Void = { _ in }) throws -> RunResult {
         let folder = try folder("district")
         var inputs: [String] = []
         for dataset in Dataset.allCases {
@@ -40,7 +42,9 @@ enum TemporaryDistrict {
             .joined(separator: "\n")
         let configuration = try ConfigurationLoader.parse(yaml: yaml, path: "c.yaml", baseFolder: folder.path)
         var pipeline = ReportPipeline(configuration: configuration, keepsRecords: keepsRecords, maximumLine: maximumLine)
-        return try pipeline.run(onFileStart: onFileStart)
+        let result = try pipeline.run(onFileStart: onFileStart)
+        afterRun(pipeline)
+        return result
     }
 
     /// A fresh, empty temporary folder.
