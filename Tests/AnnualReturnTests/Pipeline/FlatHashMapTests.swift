@@ -62,4 +62,56 @@ struct FlatHashMapTests {
         for value in 0..<50_000 as Range<UInt32> { map.removeValue(forKey: SpreadKey(value: value)) }
         #expect(map.isEmpty && map.entries.allSatisfy { _ in false })
     }
+
+    /// A copy is a value: changing either map — growing, replacing, removing — leaves the other
+    /// as it was, and so does a sequence of entries taken before.
+    @Test func aCopyIsUnchangedByChangesToTheOriginal() {
+        var original = FlatHashMap<SpreadKey, Int>()
+        for value in 0..<20 as Range<UInt32> { original.updateValue(Int(value), forKey: SpreadKey(value: value)) }
+        let copy = original
+        let entriesBefore = original.entries
+        for value in 0..<1_000 as Range<UInt32> { original.updateValue(-1, forKey: SpreadKey(value: value)) }
+        original.removeValue(forKey: SpreadKey(value: 3))
+        original.modifyValue(forKey: SpreadKey(value: 4), initial: 0) { $0 = 99 }
+        #expect(copy.count == 20 && original.count == 999)
+        #expect((0..<20 as Range<UInt32>).allSatisfy { copy[SpreadKey(value: $0)] == Int($0) })
+        #expect(entriesBefore.map(\.value).sorted() == Array(0..<20))
+        var second = copy
+        second.removeValue(forKey: SpreadKey(value: 0))
+        #expect(copy[SpreadKey(value: 0)] == 0 && second[SpreadKey(value: 0)] == nil)
+    }
+
+    final class Payload {
+        let number: Int
+        init(_ number: Int) { self.number = number }
+    }
+
+    /// Values that own memory live exactly as long as the map holds them: none is released
+    /// while its entry is there (through growth and backward shifts), each replaced or removed
+    /// one is released then, and the rest when the map goes.
+    @Test func valuesAreReleasedWhenReplacedRemovedOrTheMapGoes() {
+        var watched: [Int: Weak] = [:]
+        do {
+            var map = FlatHashMap<CollidingKey, Payload>()
+            for number in 0..<200 {
+                let payload = Payload(number)
+                watched[number] = Weak(payload)
+                map.updateValue(payload, forKey: CollidingKey(value: number % 60))
+            }
+            // Keys 0..<60 hold the last payload written under them: numbers 140..<200.
+            #expect(watched.filter { $0.value.object != nil }.keys.sorted() == Array(140..<200))
+            for value in stride(from: 0, to: 60, by: 3) { map.removeValue(forKey: CollidingKey(value: value)) }
+            #expect(watched.filter { $0.value.object != nil }.count == 40)
+            #expect((0..<60).allSatisfy { value in
+                map[CollidingKey(value: value)]?.number == (value % 3 == 0 ? nil : value < 20 ? value + 180 : value + 120)
+            })
+        }
+        #expect(watched.allSatisfy { $0.value.object == nil })
+    }
+
+    struct Weak {
+        weak var object: Payload?
+        init(_ object: Payload) { self.object = object }
+    }
 }
+
