@@ -5,29 +5,32 @@
 /// duplicate, counted once; the same key with different content is a conflict, and the newer
 /// export (later in `inputs`, then the later row) wins. The records themselves are counted into
 /// the aggregate as they arrive, so the table never holds one: a conflict tells the pipeline
-/// which older version to take out again. 40 bytes a slot, whatever the records hold, in
-/// tables at most three quarters full; split into shards by the digest, so that when a shard
-/// grows only its own slots are copied and the peak memory of a large run is not the whole
-/// table twice over.
+/// which older version to take out again. 32 bytes a slot (a 16-byte digest, a 16-byte entry),
+/// whatever the records hold, in tables at most three quarters full; split into shards by the
+/// digest, so that when a shard grows only its own slots are copied and the peak memory of a
+/// large run is not the whole table twice over.
 struct KeyTable {
-    /// Where the winning version of a key was read.
+    /// Where the winning version of a key was read, in two words.
     struct Entry {
-        var fingerprint: RecordFingerprint
-        /// The file's index in its dataset's inputs (high 16 bits) and the row (low 48 bits).
-        fileprivate var fileAndRow: UInt64
-        private var physicalLine: UInt32
+        /// The file's index in its dataset's inputs (high 16 bits) and the fingerprint (low 48).
+        private var fileAndFingerprint: UInt64
+        /// The row (high 32 bits) and the physical line it starts on (low 32).
+        private var rowAndLine: UInt64
 
         init(fingerprint: RecordFingerprint, fileIndex: Int, row: Int, line: Int) {
-            precondition(fileIndex < KeyTable.maximumFiles && row < 1 << 48 && line <= KeyTable.maximumLine,
+            // A row never starts on an earlier line than its number, so the line bounds it.
+            precondition(fileIndex < KeyTable.maximumFiles && row <= line && line <= KeyTable.maximumLine,
                          "more export files, rows or lines than the key table can tell apart")
-            self.fingerprint = fingerprint
-            fileAndRow = UInt64(fileIndex) << 48 | UInt64(row)
-            physicalLine = UInt32(line)
+            fileAndFingerprint = UInt64(fileIndex) << RecordFingerprint.bitWidth | fingerprint.bits
+            rowAndLine = UInt64(row) << 32 | UInt64(line)
         }
 
-        var fileIndex: Int { Int(fileAndRow >> 48) }
-        var row: Int { Int(fileAndRow & (1 << 48 - 1)) }
-        var line: Int { Int(physicalLine) }
+        var fingerprint: RecordFingerprint {
+            RecordFingerprint(bits: fileAndFingerprint & (1 << RecordFingerprint.bitWidth - 1))
+        }
+        var fileIndex: Int { Int(fileAndFingerprint >> RecordFingerprint.bitWidth) }
+        var row: Int { Int(rowAndLine >> 32) }
+        var line: Int { Int(rowAndLine & 0xFFFF_FFFF) }
     }
 
     /// How many files one dataset may list: the configuration refuses more.

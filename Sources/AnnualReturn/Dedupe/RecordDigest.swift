@@ -55,14 +55,28 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
     func shard(of count: Int) -> Int { Int(UInt64(bitPattern: Int64(high)) >> 32) & (count - 1) }
 }
 
-/// A 64-bit fingerprint of a record's normalised canonical content: equal for a duplicate,
-/// different (with probability 1 − 2⁻⁶⁴) when a field changed. Like ``KeyDigest`` it is valid
-/// within one run only.
+/// A 48-bit fingerprint of a record's normalised canonical content: equal for a duplicate,
+/// different (with probability 1 − 2⁻⁴⁸) when a field changed. It is only ever compared with
+/// the one version kept under the same key, so 48 bits are plenty, and they share a word with
+/// the file's index in the key table. Like ``KeyDigest`` it is valid within one run only.
 struct RecordFingerprint: Equatable, Sendable {
-    fileprivate let value: Int
+    static let bitWidth = 48
+
+    /// The fingerprint in the low `bitWidth` bits; the others are zero.
+    let bits: UInt64
+
+    fileprivate init(hash: Int) {
+        bits = UInt64(bitPattern: Int64(hash)) & (1 << Self.bitWidth - 1)
+    }
+
+    /// The fingerprint `bits` (of at most `bitWidth` bits) stand for.
+    init(bits: UInt64) {
+        precondition(bits >> Self.bitWidth == 0, "a fingerprint has \(Self.bitWidth) bits")
+        self.bits = bits
+    }
 
     /// Stands in where there is no record.
-    static let none = RecordFingerprint(value: 0)
+    static let none = RecordFingerprint(bits: 0)
 }
 
 /// Builds a ``RecordFingerprint`` field by field. Strings go in as their UTF-8 bytes with their
@@ -107,5 +121,5 @@ struct FingerprintBuilder {
         hasher.combine(reference.id)
     }
 
-    consuming func finish() -> RecordFingerprint { RecordFingerprint(value: hasher.finalize()) }
+    consuming func finish() -> RecordFingerprint { RecordFingerprint(hash: hasher.finalize()) }
 }

@@ -171,10 +171,31 @@ struct KeyTableTests {
         var builder = FingerprintBuilder()
         builder.add("a")
         let largest = Int(UInt32.max)
-        let entry = KeyTable.Entry(fingerprint: builder.finish(), fileIndex: KeyTable.maximumFiles - 1, row: largest, line: largest)
+        let fingerprint = builder.finish()
+        let entry = KeyTable.Entry(fingerprint: fingerprint, fileIndex: KeyTable.maximumFiles - 1, row: largest, line: largest)
         #expect(entry.fileIndex == KeyTable.maximumFiles - 1)
         #expect(entry.row == largest)
         #expect(entry.line == largest)
+        #expect(entry.fingerprint == fingerprint)
+        let allOnes = RecordFingerprint(bits: 1 << RecordFingerprint.bitWidth - 1)
+        let first = KeyTable.Entry(fingerprint: allOnes, fileIndex: 0, row: 0, line: 0)
+        #expect((first.fingerprint, first.fileIndex, first.row, first.line) == (allOnes, 0, 0, 0))
+    }
+
+    /// A key costs a 16-byte digest and a 16-byte entry, with nothing beside them in its slot:
+    /// at 5 million keys every byte more is 5 MB more, times the tables' spare room.
+    @Test func aKeyTakesThirtyTwoBytes() {
+        #expect(MemoryLayout<KeyDigest>.stride == 16)
+        #expect(MemoryLayout<KeyTable.Entry>.stride == 16)
+    }
+
+    /// Fingerprints keep 48 bits, whatever the hash gave.
+    @Test func fingerprintsFitTheirBits() {
+        for text in ["", "a", "甲化工有限公司", "CF-1"] {
+            var builder = FingerprintBuilder()
+            builder.add(text)
+            #expect(builder.finish().bits >> RecordFingerprint.bitWidth == 0)
+        }
     }
 
     @Test func digestsTellKeysApart() {
