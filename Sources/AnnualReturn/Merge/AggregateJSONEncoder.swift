@@ -70,41 +70,43 @@ enum AggregateJSONEncoder {
 /// The published (hashed) form of each enterprise reference, worked out once per reference:
 /// the same enterprise appears in the year's tally, every period's and the references list,
 /// and hashing and ordering them is the dearest part of writing return.json.
+///
+/// Each reference keeps its two digests, not its pair's text: a pair is written from them as
+/// each list is written (64 hex digits cost less to spell again than to hold, at a million
+/// enterprises 50 bytes each instead of nearly 200).
 struct PublishedReferences {
-    /// Each reference's entry (a flat map: a reference is a number, hashed as it is).
-    private let entries: FlatHashMap<EnterpriseRef, Int32>
-    /// Each entry's place in the order of the published references.
-    private let ranks: [Int32]
-    /// The published pairs as JSON text, in that order.
-    private let pairs: [[UInt8]]
+    /// Each reference's place in the published order (a flat map: a reference is a number,
+    /// hashed as it is).
+    private let ranks: FlatHashMap<EnterpriseRef, Int32>
+    /// The published forms, in that order.
+    private let orders: [PublishedReference.Order]
 
     /// Hashes every reference `aggregate` holds and orders them once.
     init(_ aggregate: Aggregate) {
-        var entries = FlatHashMap<EnterpriseRef, Int32>()
+        var ranks = FlatHashMap<EnterpriseRef, Int32>()
+        var references: [EnterpriseRef] = []
         var orders: [PublishedReference.Order] = []
-        var texts: [[UInt8]] = []
         let hasher = SHA256Hasher()
         let sets = [aggregate.inspectionReferences] + ([aggregate.yearTally] + aggregate.periods.compactMap { aggregate.periodTallies[$0.name] })
             .flatMap { [$0.inspectedEnterprises, $0.patrolledEnterprises] }
-        entries.reserveCapacity(aggregate.inspectionReferences.count)
-        for references in sets {
-            for reference in references where !entries.contains(reference) {
-                let form = reference.publishedForm(hasher: hasher)
-                entries.updateValue(Int32(orders.count), forKey: reference)
-                orders.append(form.order)
-                texts.append(form.json)
+        ranks.reserveCapacity(aggregate.inspectionReferences.count)
+        for set in sets {
+            for reference in set where !ranks.contains(reference) {
+                ranks.updateValue(0, forKey: reference)
+                references.append(reference)
+                orders.append(reference.publishedOrder(hasher: hasher))
             }
         }
-        let order = orders.indices.sorted { orders[$0] < orders[$1] }
-        var ranks = [Int32](repeating: 0, count: order.count)
-        for (rank, entry) in order.enumerated() { ranks[entry] = Int32(rank) }
-        self.entries = entries
+        let sorted = orders.indices.sorted { orders[$0] < orders[$1] }
+        for (rank, index) in sorted.enumerated() { ranks.updateValue(Int32(rank), forKey: references[index]) }
         self.ranks = ranks
-        pairs = order.map { texts[$0] }
+        self.orders = sorted.map { orders[$0] }
     }
 
     /// Hashed references as `[code, name]` pairs, sorted so the order never depends on a set's.
     func array(_ references: EnterpriseReferences) -> JSONValue {
-        .renderedLines(references.map { Int(ranks[Int(entries[$0]!)]) }.sorted().map { pairs[$0] })
+        let listed = references.map { ranks[$0]! }.sorted()
+        let orders = self.orders
+        return .renderedLines(count: listed.count) { index, output in orders[Int(listed[index])].appendJSON(to: &output) }
     }
 }

@@ -33,47 +33,27 @@ extension EnterpriseRef {
                              name: name.isEmpty ? "" : Self.marked(Self.hash("name:" + name)))
     }
 
-    /// The form return.json writes — `[code hash or null, name hash]`, with "" for a record
-    /// that gives no name — as JSON text, with the key return.json orders references by.
+    /// The published form of this reference, as the digests its pair is written from
+    /// (``PublishedReference/Order/appendJSON(to:)``) and return.json orders references by.
     /// Worked out on the bytes, with `hasher` reused: return.json publishes every enterprise
     /// the inspections name.
-    func publishedForm(hasher: borrowing SHA256Hasher) -> PublishedReference {
-        var json: [UInt8] = []
-        json.reserveCapacity(2 * Self.hashDigits + 10)
-        json.append(UInt8(ascii: "["))
-        var code: PublishedReference.Digest?
-        if let creditCode {
-            json.append(UInt8(ascii: "\""))
-            let start = json.count
-            Self.appendHashDigits(of: creditCode, part: "code:", hasher: hasher, to: &json)
-            code = PublishedReference.Digest(hexDigits: json[start...])
-            json.append(UInt8(ascii: "\""))
-        } else {
-            json.append(contentsOf: "null".utf8)
-        }
-        json.append(contentsOf: ", \"".utf8)
-        var name: PublishedReference.Digest?
-        if !self.name.isEmpty {
-            let start = json.count
-            Self.appendHashDigits(of: self.name, part: "name:", hasher: hasher, to: &json)
-            name = PublishedReference.Digest(hexDigits: json[start...])
-        }
-        json.append(contentsOf: "\"]".utf8)
-        return PublishedReference(order: PublishedReference.Order(code: code, name: name), json: json)
+    func publishedOrder(hasher: borrowing SHA256Hasher) -> PublishedReference.Order {
+        let code = creditCode.map { Self.publishedDigest(of: $0, part: "code:", hasher: hasher) }
+        let name = self.name.isEmpty ? nil : Self.publishedDigest(of: self.name, part: "name:", hasher: hasher)
+        return PublishedReference.Order(code: code, name: name)
     }
 
-    /// Appends the published hash of one part: the hash already there when the reference was
-    /// read from a return.json, else the first 32 hex digits of SHA-256 of `part` + the text.
-    private static func appendHashDigits(of text: String, part: StaticString, hasher: borrowing SHA256Hasher,
-                                         to output: inout [UInt8]) {
+    /// The published hash of one part: the hash already there when the reference was read
+    /// from a return.json, else the first 128 bits of SHA-256 of `part` + the text.
+    private static func publishedDigest(of text: String, part: StaticString,
+                                        hasher: borrowing SHA256Hasher) -> PublishedReference.Digest {
         if text.hasPrefix(hashedMarker) {
-            output.append(contentsOf: text.utf8.dropFirst(hashedMarker.utf8.count))
-            return
+            return PublishedReference.Digest(hexDigits: text.utf8.dropFirst(hashedMarker.utf8.count))
         }
-        withUTF8Bytes(of: text) { bytes in
-            hasher.appendHexDigest(of: UnsafeRawBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount),
-                                   bytes, digits: hashDigits, to: &output)
+        let words = withUTF8Bytes(of: text) { bytes in
+            hasher.leading128Bits(of: UnsafeRawBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount), bytes)
         }
+        return PublishedReference.Digest(high: words.high, low: words.low)
     }
 
     /// The reference a published pair stands for; nil when either part is not a hash in the
@@ -104,21 +84,40 @@ extension EnterpriseRef {
     }
 }
 
-/// A reference in the form return.json publishes it (``EnterpriseRef/publishedForm(hasher:)``).
-struct PublishedReference {
+/// A reference in the form return.json publishes it (``EnterpriseRef/publishedOrder(hasher:)``).
+enum PublishedReference {
     /// The 128 bits a published hash stands for, as two words compared high first: the order
     /// of the 32 hex digits as text.
     struct Digest: Comparable {
         var high: UInt64
         var low: UInt64
 
-        init(hexDigits: ArraySlice<UInt8>) {
+        init(high: UInt64, low: UInt64) {
+            self.high = high
+            self.low = low
+        }
+
+        /// The digest 32 lower-case hex digits spell.
+        init<Digits: Collection<UInt8>>(hexDigits: Digits) {
             var words: (UInt64, UInt64) = (0, 0)
             for (offset, digit) in hexDigits.enumerated() {
                 let value = UInt64(digit <= UInt8(ascii: "9") ? digit &- UInt8(ascii: "0") : digit &- UInt8(ascii: "a") &+ 10)
                 if offset < 16 { words.0 = words.0 << 4 | value } else { words.1 = words.1 << 4 | value }
             }
             (high, low) = words
+        }
+
+        /// Appends the 32 lower-case hex digits.
+        func appendHex(to output: inout [UInt8]) {
+            Self.appendHex(high, to: &output)
+            Self.appendHex(low, to: &output)
+        }
+
+        private static func appendHex(_ word: UInt64, to output: inout [UInt8]) {
+            let digits: StaticString = "0123456789abcdef"
+            for shift in stride(from: 60, through: 0, by: -4) {
+                output.append(digits.utf8Start[Int(truncatingIfNeeded: word >> UInt64(shift)) & 0xF])
+            }
         }
 
         static func < (lhs: Digest, rhs: Digest) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
@@ -143,9 +142,21 @@ struct PublishedReference {
             case (let left?, let right?): return left < right
             }
         }
-    }
 
-    var order: Order
-    /// `[code hash or null, name hash]` as JSON text.
-    var json: [UInt8]
+        /// Appends the published pair, `[code hash or null, name hash]`, with "" for a record
+        /// that gives no name.
+        func appendJSON(to output: inout [UInt8]) {
+            output.append(UInt8(ascii: "["))
+            if let code {
+                output.append(UInt8(ascii: "\""))
+                code.appendHex(to: &output)
+                output.append(UInt8(ascii: "\""))
+            } else {
+                output.append(contentsOf: "null".utf8)
+            }
+            output.append(contentsOf: ", \"".utf8)
+            name?.appendHex(to: &output)
+            output.append(contentsOf: "\"]".utf8)
+        }
+    }
 }

@@ -26,17 +26,20 @@ struct SHA256Hasher: ~Copyable {
         return Self.hex(digest.prefix(Int(length)))
     }
 
-    /// Starts over and appends the first `digits` hex digits of the SHA-256 of `prefix` followed
-    /// by `bytes`: one context for many short texts (return.json hashes every enterprise).
-    func appendHexDigest(of prefix: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer, digits: Int,
-                         to output: inout [UInt8]) {
+    /// Starts over and gives the first 128 bits of the SHA-256 of `prefix` followed by `bytes`,
+    /// as two words read big-endian, so that they compare as their hex digits do: one context
+    /// for many short texts (return.json hashes every enterprise).
+    func leading128Bits(of prefix: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
         EVP_DigestInit_ex(context, EVP_sha256(), nil)
         update(prefix)
         update(bytes)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
             var length: UInt32 = 0
             EVP_DigestFinal_ex(context, digest.baseAddress, &length)
-            Self.appendHex(digest.prefix(min(Int(length), (digits + 1) / 2)), digits: digits, to: &output)
+            func word(at start: Int) -> UInt64 {
+                digest[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) }
+            }
+            return (word(at: 0), word(at: 8))
         }
     }
 

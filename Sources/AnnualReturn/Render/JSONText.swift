@@ -8,10 +8,10 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// An array whose elements are already JSON text, each written on a line of its own: the
-    /// long lists of hashed enterprise references, rendered once per reference rather than
-    /// once per list they are in (a large district names hundreds of thousands).
-    case renderedLines([[UInt8]])
+    /// An array of `count` elements whose JSON text `write` appends, element by element, as
+    /// the array is written, each on a line of its own: the long lists of hashed enterprise
+    /// references, made as they are written rather than held (a large run names a million).
+    case renderedLines(count: Int, write: @Sendable (_ index: Int, _ output: inout [UInt8]) -> Void)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
@@ -81,13 +81,13 @@ public enum JSONValue: Sendable, Equatable {
             }
             Self.writeIndent(indent, to: &output)
             output.append(UInt8(ascii: "]"))
-        case .renderedLines(let lines):
-            if lines.isEmpty { output += "[]".utf8; return }
+        case .renderedLines(let count, let writeElement):
+            if count == 0 { output += "[]".utf8; return }
             output += "[\n".utf8
-            for (index, line) in lines.enumerated() {
+            for index in 0..<count {
                 Self.writeIndent(indent + 1, to: &output)
-                output += line
-                output += (index == lines.count - 1 ? "\n" : ",\n").utf8
+                writeElement(index, &output)
+                output += (index == count - 1 ? "\n" : ",\n").utf8
                 flush?(&output)
             }
             Self.writeIndent(indent, to: &output)

@@ -16,14 +16,20 @@ struct PublishedReferenceTests {
         return "[\(code), \"\(name)\"]"
     }
 
+    static func json(_ order: PublishedReference.Order) -> String {
+        var output: [UInt8] = []
+        order.appendJSON(to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     @Test func eachPartIsTheHashOfItsTextAndAHashedReferenceKeepsItsHashes() {
         let hasher = SHA256Hasher()
         for code in Self.codes {
             for name in Self.names where code != nil || !name.isEmpty {
                 let reference = EnterpriseRef(creditCode: code, name: name)
-                let json = String(decoding: reference.publishedForm(hasher: hasher).json, as: UTF8.self)
+                let json = Self.json(reference.publishedOrder(hasher: hasher))
                 #expect(json == Self.expectedJSON(reference))
-                let readBack = String(decoding: reference.hashed.publishedForm(hasher: hasher).json, as: UTF8.self)
+                let readBack = Self.json(reference.hashed.publishedOrder(hasher: hasher))
                 #expect(readBack == json)
             }
         }
@@ -35,7 +41,7 @@ struct PublishedReferenceTests {
             let hasher = SHA256Hasher()
             let references = picks.map { EnterpriseRef(creditCode: Self.codes[$0 % Self.codes.count], name: Self.names[$0 / Self.codes.count]) }
                 .filter { !$0.isEmpty }
-            let byOrder = references.sorted { $0.publishedForm(hasher: hasher).order < $1.publishedForm(hasher: hasher).order }
+            let byOrder = references.sorted { $0.publishedOrder(hasher: hasher) < $1.publishedOrder(hasher: hasher) }
             #expect(byOrder.map(\.hashed) == references.map(\.hashed).sorted())
         }
     }

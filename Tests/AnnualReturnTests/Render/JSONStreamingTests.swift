@@ -9,7 +9,7 @@ struct JSONStreamingTests {
         ("schema_version", .integer(3)),
         ("title", .string("行政执法统计年报 \"2022\"")),
         ("tables", .array([.object([("rows", .array([.integer(1), .string("二"), .null]))]), .array([])])),
-        ("references", .renderedLines((0..<500).map { Array("[null, \"\(String($0, radix: 16))\"]".utf8) })),
+        ("references", .renderedLines(count: 500) { index, output in output += "[null, \"\(String(index, radix: 16))\"]".utf8 }),
         ("empty", .object([])),
     ])
 
