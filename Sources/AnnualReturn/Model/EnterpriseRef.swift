@@ -29,13 +29,12 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     static let none = EnterpriseRef(creditCode: nil, name: "")
 
     /// The credit code, nil when the record gives none.
-    public var creditCode: String? { texts.creditCode }
-    public var name: String { texts.name }
+    public var creditCode: String? { EnterpriseRefTable.shared.creditCode(of: id) }
+    public var name: String { EnterpriseRefTable.shared.name(of: id) }
     /// The digest of the name alone, and of the code alone: what the figures find names and
     /// codes by (``EnterpriseIdentities``) without hashing their texts again.
     var partDigests: (name: KeyDigest, code: KeyDigest?) { EnterpriseRefTable.shared.partDigests(of: id) }
 
-    private var texts: Texts { EnterpriseRefTable.shared.texts(of: id) }
 
     /// True when the record names no one at all.
     public var isEmpty: Bool { id == 0 }
@@ -54,24 +53,12 @@ extension EnterpriseRef {
         let creditCode: String?
         let name: String
         let digest: KeyDigest
-        /// The digests of the name and of the code on their own, worked out once, when the
-        /// table first keeps the texts (on the staging threads), for the figures.
-        private(set) var nameDigest = KeyDigest.empty
-        private(set) var codeDigest: KeyDigest?
 
         init(creditCode: String?, name: String) {
             let creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
             self.creditCode = creditCode
             self.name = name
             digest = KeyDigest(name, creditCode)
-        }
-
-        /// These texts with the digests of each, as the table keeps them.
-        func withPartDigests() -> Texts {
-            var texts = self
-            texts.nameDigest = KeyDigest(name)
-            texts.codeDigest = creditCode.map { KeyDigest($0) }
-            return texts
         }
 
         var isEmpty: Bool { creditCode == nil && name.isEmpty }

@@ -8,6 +8,11 @@ import Glibc
 /// Nothing is ever removed: the table lives as long as the process — one run of the command
 /// line, or one test process — and holds each distinct enterprise once, which is what the
 /// tallies' sets held anyway.
+///
+/// A large run names about a million enterprises, so each is kept small: its texts' bytes
+/// side by side in blocks of bytes, and an entry of 48 bytes pointing at them with the digests
+/// the figures find names and codes by (two strings and a struct of them took about 220
+/// bytes). ``texts(of:)`` makes the strings again when asked; the counting never asks.
 final class EnterpriseRefTable: @unchecked Sendable {
     // Safe to share (hence `@unchecked Sendable`): a shard's map and count are touched only
     // with its lock held, and a stored entry is never written again (see `Shard`).
@@ -38,57 +43,81 @@ final class EnterpriseRefTable: @unchecked Sendable {
         return shards[shard].find(digest).map { UInt32($0 + 1) << Self.shardBits | UInt32(shard) }
     }
 
-    /// The texts a number stands for.
+    /// The name a number stands for, and its credit code (nil when it has none).
     ///
     /// No lock: the entry was stored before its number was handed out, and a thread holding
     /// a number got it from `intern` itself or from another thread through a hand-over that
     /// orders memory (a lock, a finished piece), so it sees the stored entry.
-    func texts(of id: UInt32) -> EnterpriseRef.Texts {
-        guard id != 0 else { return Self.empty }
-        return entry(id).pointee
+    func name(of id: UInt32) -> String {
+        guard id != 0 else { return "" }
+        let entry = entry(id).pointee
+        return String(decoding: UnsafeBufferPointer(start: entry.bytes, count: Int(entry.nameBytes)), as: UTF8.self)
     }
 
-    /// The digests of the name and of the code a number stands for, without copying (and so
-    /// retaining) its texts: the figures ask for them for every enterprise.
+    func creditCode(of id: UInt32) -> String? {
+        guard id != 0 else { return nil }
+        let entry = entry(id).pointee
+        guard entry.codeBytes >= 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: entry.bytes + Int(entry.nameBytes), count: Int(entry.codeBytes)),
+                      as: UTF8.self)
+    }
+
+    /// The digests of the name and of the code a number stands for, without making its
+    /// texts: the figures ask for them for every enterprise.
     func partDigests(of id: UInt32) -> (name: KeyDigest, code: KeyDigest?) {
-        guard id != 0 else { return (Self.empty.nameDigest, nil) }
+        guard id != 0 else { return (KeyDigest.empty, nil) }
         let entry = entry(id)
-        return (entry.pointee.nameDigest, entry.pointee.codeDigest)
+        return (entry.pointee.nameDigest, entry.pointee.codeBytes < 0 ? nil : entry.pointee.codeDigest)
     }
 
     /// Where the texts of a number other than 0 are kept (read without a lock, as `texts(of:)`).
-    private func entry(_ id: UInt32) -> UnsafeMutablePointer<EnterpriseRef.Texts> {
+    private func entry(_ id: UInt32) -> UnsafeMutablePointer<Entry> {
         let shard = Int(id) & ((1 << Self.shardBits) - 1)
         return shards[shard].entry(at: Int(id >> Self.shardBits) - 1)
     }
 
-    private static let empty = EnterpriseRef.Texts(creditCode: nil, name: "").withPartDigests()
+    /// One reference's texts as the table keeps them: the name's bytes and then the code's,
+    /// in a shard's byte blocks, and the digests of each.
+    fileprivate struct Entry {
+        let bytes: UnsafePointer<UInt8>
+        let nameBytes: Int32
+        /// −1 when the reference has no credit code.
+        let codeBytes: Int32
+        let nameDigest: KeyDigest
+        /// `KeyDigest.empty` when there is no code.
+        let codeDigest: KeyDigest
+    }
 
     /// One shard: a map from the texts' digest to their index, under a lock, and the entries by
-    /// index in chunks that never move once allocated (so reading needs no lock).
+    /// index in chunks that never move once allocated (so reading needs no lock), their bytes
+    /// in blocks that never move either.
     private final class Shard: @unchecked Sendable {
         private static let chunkBits = 12
         private static let chunkSlots = 1 << (32 - EnterpriseRefTable.shardBits - chunkBits)
+        /// Texts longer than a quarter of this get a block of their own.
+        private static let blockBytes = 1 << 16
 
         private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         private var indices = FlatHashMap<KeyDigest, Int32>()
         private var count = 0
         /// Chunk pointers, zeroed: the pages of slots never used are never touched.
-        private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<EnterpriseRef.Texts>?>
+        private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
+        /// Every block of bytes, and where the free part of the last one starts.
+        private var blocks: [UnsafeMutablePointer<UInt8>] = []
+        private var free: UnsafeMutableBufferPointer<UInt8> = .init(start: nil, count: 0)
 
         init() {
             pthread_mutex_init(mutex, nil)
-            chunks = calloc(Self.chunkSlots, MemoryLayout<UnsafeMutablePointer<EnterpriseRef.Texts>?>.stride)!
-                .assumingMemoryBound(to: UnsafeMutablePointer<EnterpriseRef.Texts>?.self)
+            chunks = calloc(Self.chunkSlots, MemoryLayout<UnsafeMutablePointer<Entry>?>.stride)!
+                .assumingMemoryBound(to: UnsafeMutablePointer<Entry>?.self)
         }
 
         deinit {
             for chunk in 0..<((count + (1 << Self.chunkBits) - 1) >> Self.chunkBits) {
-                let entries = min(1 << Self.chunkBits, count - chunk << Self.chunkBits)
-                chunks[chunk]!.deinitialize(count: entries)
                 chunks[chunk]!.deallocate()
             }
-            free(chunks)
+            Glibc.free(chunks)
+            for block in blocks { block.deallocate() }
             pthread_mutex_destroy(mutex)
             mutex.deallocate()
         }
@@ -101,12 +130,45 @@ final class EnterpriseRefTable: @unchecked Sendable {
             let chunk = index >> Self.chunkBits
             precondition(chunk < Self.chunkSlots, "more distinct enterprise references than the table can hold")
             if chunks[chunk] == nil {
-                chunks[chunk] = UnsafeMutablePointer<EnterpriseRef.Texts>.allocate(capacity: 1 << Self.chunkBits)
+                chunks[chunk] = UnsafeMutablePointer<Entry>.allocate(capacity: 1 << Self.chunkBits)
             }
-            (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: texts.withPartDigests())
+            (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: store(texts))
             count += 1
             indices.updateValue(Int32(index), forKey: texts.digest)
             return index
+        }
+
+        /// Copies the texts' bytes into the blocks and works out the digests of each.
+        private func store(_ texts: EnterpriseRef.Texts) -> Entry {
+            withUTF8Bytes(of: texts.name) { name in
+                withUTF8Bytes(of: texts.creditCode ?? "") { code in
+                    let bytes = reserve(name.count + code.count)
+                    let raw = UnsafeMutableRawBufferPointer(bytes)
+                    raw.copyMemory(from: name)
+                    UnsafeMutableRawBufferPointer(rebasing: raw[name.count...]).copyMemory(from: code)
+                    return Entry(bytes: UnsafePointer(bytes.baseAddress!), nameBytes: Int32(name.count),
+                                 codeBytes: texts.creditCode == nil ? -1 : Int32(code.count),
+                                 nameDigest: KeyDigest(utf8: name, nil),
+                                 codeDigest: texts.creditCode == nil ? KeyDigest.empty : KeyDigest(utf8: code, nil))
+                }
+            }
+        }
+
+        /// `count` bytes in a block, never moved or freed while the table lives.
+        private func reserve(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+            if count > Self.blockBytes / 4 {
+                let block = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, count))
+                blocks.append(block)
+                return UnsafeMutableBufferPointer(start: block, count: count)
+            }
+            if count > free.count || free.baseAddress == nil {
+                let block = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.blockBytes)
+                blocks.append(block)
+                free = UnsafeMutableBufferPointer(start: block, count: Self.blockBytes)
+            }
+            let reserved = UnsafeMutableBufferPointer(rebasing: free[..<count])
+            free = UnsafeMutableBufferPointer(rebasing: free[count...])
+            return reserved
         }
 
         func find(_ digest: KeyDigest) -> Int? {
@@ -115,7 +177,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
             return indices[digest].map(Int.init)
         }
 
-        func entry(at index: Int) -> UnsafeMutablePointer<EnterpriseRef.Texts> {
+        func entry(at index: Int) -> UnsafeMutablePointer<Entry> {
             chunks[index >> Self.chunkBits]! + (index & ((1 << Self.chunkBits) - 1))
         }
     }

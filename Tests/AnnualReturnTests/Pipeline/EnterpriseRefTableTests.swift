@@ -53,4 +53,21 @@ struct EnterpriseRefTableTests {
         #expect(EnterpriseRef(creditCode: nil, name: "丙-order-test") < earlier)  // no code first
         #expect(!(earlier < earlier))
     }
+
+    /// The table keeps texts as bytes in shared blocks: each comes back whole — a name alone,
+    /// a code alone, both, texts longer than a block's share (kept apart), and enough of them
+    /// to fill many blocks — with the digests the figures count by.
+    @Test func textsComeBackWholeFromTheirBytes() {
+        let long = String(repeating: "很长的企业名称", count: 1_200)  // 25 KB of UTF-8
+        var texts: [(String?, String)] = [("91310000MA1FL8XQ2K", ""), (nil, long), ("C-" + long, long), (nil, "é")]
+        texts += (0..<20_000).map { ("91\($0)-blocks-test", "第\($0)号企业（分块测试）") }
+        let references = texts.map { EnterpriseRef(creditCode: $0.0, name: $0.1) }
+        for (reference, (code, name)) in zip(references, texts) {
+            #expect(reference.name == name && reference.creditCode == code)
+            #expect(reference.partDigests.name == KeyDigest(name))
+            #expect(reference.partDigests.code == code.map { KeyDigest($0) })
+            #expect(EnterpriseRef(creditCode: code, name: name) == reference)
+        }
+    }
 }
+
