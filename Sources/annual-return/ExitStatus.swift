@@ -49,7 +49,7 @@ enum ExitStatus {
         case .inputChanged: return temporaryFailure
         case .calendar(.missingYear): return noInput
         case .calendar(.badFile): return usage
-        case .tooManyInputs, .tooManyLines: return usage
+        case .tooManyInputs, .tooManyLines, .tooManyRows: return usage
         case .temporaryStorage: return cannotCreateOutput
         }
     }

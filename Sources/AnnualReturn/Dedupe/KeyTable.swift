@@ -18,8 +18,7 @@ struct KeyTable {
         private var rowAndLine: UInt64
 
         init(fingerprint: RecordFingerprint, fileIndex: Int, row: Int, line: Int) {
-            // A row never starts on an earlier line than its number, so the line bounds it.
-            precondition(fileIndex < KeyTable.maximumFiles && row <= line && line <= KeyTable.maximumLine,
+            precondition(fileIndex < KeyTable.maximumFiles && row <= KeyTable.maximumLine && line <= KeyTable.maximumLine,
                          "more export files, rows or lines than the key table can tell apart")
             fileAndFingerprint = UInt64(fileIndex) << RecordFingerprint.bitWidth | fingerprint.bits
             rowAndLine = UInt64(row) << 32 | UInt64(line)
@@ -36,8 +35,9 @@ struct KeyTable {
     /// How many files one dataset may list: the configuration refuses more.
     static let maximumFiles = 1 << 16
 
-    /// The last physical line a record can start on (the pipeline refuses a longer file). A
-    /// record's line bounds its row, so rows fit too.
+    /// The last physical line a record can start on, and the last row (the pipeline refuses a
+    /// longer file). Both are needed: lines count line feeds, and a bare carriage return ends a
+    /// record too, so rows can outrun lines.
     static let maximumLine = Int(UInt32.max)
 
     private static let shardCount = 64

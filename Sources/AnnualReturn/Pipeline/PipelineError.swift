@@ -13,6 +13,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
     case tooManyInputs(dataset: Dataset, count: Int)
     /// A record starts on a line past the last the dedupe can note (``KeyTable/maximumLine``).
     case tooManyLines(file: String, line: Int)
+    /// A record is a row past the last the dedupe can note (``KeyTable/maximumLine`` too).
+    case tooManyRows(file: String, row: Int)
     /// The temporary file that holds a long list of problems could not be written (a full
     /// disk): problems would be lost, so nothing is published.
     case temporaryStorage(reason: String)
@@ -33,6 +35,8 @@ public enum PipelineError: Error, Sendable, CustomStringConvertible {
             return "the list of data problems outgrew memory and its temporary file could not be written (\(reason)); nothing was published. Free space in TMPDIR (or point TMPDIR elsewhere) and run again."
         case .tooManyLines(let file, let line):
             return "\(file): a record starts on line \(line), past the last line a run can note (\(KeyTable.maximumLine)); nothing was published. Split the export."
+        case .tooManyRows(let file, let row):
+            return "\(file): row \(row) is past the last row a run can note (\(KeyTable.maximumLine)); nothing was published. Split the export."
         }
     }
 }

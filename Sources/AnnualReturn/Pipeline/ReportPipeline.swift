@@ -29,7 +29,8 @@ public struct ReportPipeline {
     private let threads: Int
     /// About how many bytes of an export one thread takes at a time.
     private let pieceBytes: Int
-    /// The last line a record may start on (``KeyTable/maximumLine``; smaller in tests).
+    /// The last line a record may start on, and the last row (``KeyTable/maximumLine``;
+    /// smaller in tests).
     private let maximumLine: Int
 
     private var accounts: [FileAccount] = []
@@ -208,7 +209,7 @@ public struct ReportPipeline {
         var stager: RecordStager?
         var isFirstRow = true
         var reportedMissingColumns = false
-        var tooLong: Int?
+        var pastTheLimit: PipelineError?
         problems.startFile(input.displayName)
         let hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
@@ -273,11 +274,17 @@ public struct ReportPipeline {
                                 }
                                 continue
                             }
-                            // A record past the last line the key table can note stops the run
-                            // once the file is read; nothing after it is booked.
-                            guard tooLong == nil else { continue }
+                            // A record past the last line or row the key table can note stops
+                            // the run once the file is read; nothing after it is booked. Lines
+                            // count line feeds only, and a bare carriage return ends a record
+                            // too, so a row can be past its line.
+                            guard pastTheLimit == nil else { continue }
                             if staged.line > maximumLine {
-                                tooLong = staged.line
+                                pastTheLimit = .tooManyLines(file: input.displayName, line: staged.line)
+                                continue
+                            }
+                            if staged.row + rowOffset > maximumLine {
+                                pastTheLimit = .tooManyRows(file: input.displayName, row: staged.row + rowOffset)
                                 continue
                             }
                             settle(staged, rowOffset: rowOffset, in: file, account: &account)
@@ -287,7 +294,7 @@ public struct ReportPipeline {
         } catch {
             throw .unreadableInput(error)
         }
-        if let tooLong { throw .tooManyLines(file: input.displayName, line: tooLong) }
+        if let pastTheLimit { throw pastTheLimit }
         if account.unmapped && stager == nil && !reportedMissingColumns {
             problems.addLate(Diagnostic(
                 severity: .error, code: .missingColumn, file: input.displayName, row: 1, line: 1, column: 0,

@@ -131,6 +131,22 @@ struct LineLimitTests {
             _ = try TemporaryDistrict.run([TemporaryDistrict.File(.inspections, "i.csv", lines)], maximumLine: 6)
         }
     }
+
+    /// Lines count line feeds; a bare carriage return ends a record too, so rows can outrun
+    /// lines (found by the fuzzer: the key table trapped). Rows have the same limit.
+    @Test func rowsPastTheirLinesAreBookedAndRowsPastTheLimitStopTheRun() throws {
+        let lines = ["检查编号,检查日期,检查方式,被检查单位",
+                     "JC-1,2022-05-01,日常检查,甲公司\rJC-2,2022-05-02,日常检查,乙公司\rJC-3,2022-05-03,日常检查,丙公司"]
+        let result = try TemporaryDistrict.run([TemporaryDistrict.File(.inspections, "i.csv", lines)], maximumLine: 4)
+        #expect(result.accounts.map(\.accepted) == [3])
+        #expect(result.records.inspections.map { "\($0.location.row)@\($0.location.line)" } == ["2@2", "3@2", "4@2"])
+        #expect {
+            _ = try TemporaryDistrict.run([TemporaryDistrict.File(.inspections, "i.csv", lines)], maximumLine: 3)
+        } throws: { error in
+            guard case .tooManyRows(let file, let row) = error as? PipelineError else { return false }
+            return file == "i.csv" && row == 4
+        }
+    }
 }
 
 /// The key table: new, duplicate (the original stays the winner) and conflict (the newer
