@@ -35,7 +35,6 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     /// codes by (``EnterpriseIdentities``) without hashing their texts again.
     var partDigests: (name: KeyDigest, code: KeyDigest?) { EnterpriseRefTable.shared.partDigests(of: id) }
 
-
     /// True when the record names no one at all.
     public var isEmpty: Bool { id == 0 }
 

@@ -3,7 +3,7 @@ import Glibc
 /// The texts of every enterprise reference the process has seen, each kept once under a
 /// number (``EnterpriseRef``). The staging threads add references concurrently, so the table
 /// is split into shards by the 128-bit digest of the texts' bytes, each with its own lock;
-/// reading a reference's texts takes no lock (see ``texts(of:)``).
+/// reading a reference's texts takes no lock (see ``name(of:)``).
 ///
 /// Nothing is ever removed: the table lives as long as the process — one run of the command
 /// line, or one test process — and holds each distinct enterprise once, which is what the
@@ -12,7 +12,8 @@ import Glibc
 /// A large run names about a million enterprises, so each is kept small: its texts' bytes
 /// side by side in blocks of bytes, and an entry of 48 bytes pointing at them with the digests
 /// the figures find names and codes by (two strings and a struct of them took about 220
-/// bytes). ``texts(of:)`` makes the strings again when asked; the counting never asks.
+/// bytes). ``name(of:)`` and ``creditCode(of:)`` make the strings again when asked; the
+/// counting never asks.
 final class EnterpriseRefTable: @unchecked Sendable {
     // Safe to share (hence `@unchecked Sendable`): a shard's map and count are touched only
     // with its lock held, and a stored entry is never written again (see `Shard`).
@@ -70,7 +71,7 @@ final class EnterpriseRefTable: @unchecked Sendable {
         return (entry.pointee.nameDigest, entry.pointee.codeBytes < 0 ? nil : entry.pointee.codeDigest)
     }
 
-    /// Where the texts of a number other than 0 are kept (read without a lock, as `texts(of:)`).
+    /// Where the texts of a number other than 0 are kept (read without a lock, as `name(of:)`).
     private func entry(_ id: UInt32) -> UnsafeMutablePointer<Entry> {
         let shard = Int(id) & ((1 << Self.shardBits) - 1)
         return shards[shard].entry(at: Int(id >> Self.shardBits) - 1)
