@@ -28,9 +28,12 @@ public enum ReportTemplateRenderer {
     static func check(template: String, file: String, context: ReportContext) throws(ReportTemplateError) {
         var sections: [String] = []
         var searchStart = template.startIndex
+        // Tags are met in order, so their lines are counted on from the last one's: counting
+        // from the start for every tag made checking a long template quadratic.
+        var lineCount = LineCount(template)
         while let open = template.range(of: "{{", range: searchStart..<template.endIndex) {
             guard let close = template.range(of: "}}", range: open.upperBound..<template.endIndex) else {
-                throw .syntax(file: file, line: line(of: open.lowerBound, in: template), message: "a `{{` is never closed")
+                throw .syntax(file: file, line: lineCount.line(of: open.lowerBound), message: "a `{{` is never closed")
             }
             var inner = Substring(template[open.upperBound..<close.lowerBound])
             searchStart = close.upperBound
@@ -38,7 +41,7 @@ public enum ReportTemplateRenderer {
                 inner = inner.dropFirst()  // {{{name}}}
                 searchStart = template.index(after: close.upperBound)
             }
-            let line = line(of: open.lowerBound, in: template)
+            let line = lineCount.line(of: open.lowerBound)
             guard let sigil = inner.first else { continue }
             switch sigil {
             case "!", "%":
@@ -64,7 +67,7 @@ public enum ReportTemplateRenderer {
             }
         }
         if let open = sections.last {
-            throw .syntax(file: file, line: line(of: template.endIndex, in: template), message: "`{{#\(open)}}` is never closed")
+            throw .syntax(file: file, line: lineCount.line(of: template.endIndex), message: "`{{#\(open)}}` is never closed")
         }
     }
 
@@ -90,8 +93,22 @@ public enum ReportTemplateRenderer {
         text.trimmingWhitespace()
     }
 
-    private static func line(of index: String.Index, in text: String) -> Int {
-        text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    /// The line of each of a text's positions, asked for in increasing order.
+    private struct LineCount {
+        let text: String
+        private var counted: String.Index
+        private var line = 1
+
+        init(_ text: String) {
+            self.text = text
+            counted = text.startIndex
+        }
+
+        mutating func line(of index: String.Index) -> Int {
+            line += text.utf8[counted..<index].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            counted = index
+            return line
+        }
     }
 }
 

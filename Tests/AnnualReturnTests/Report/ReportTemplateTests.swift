@@ -37,6 +37,9 @@ struct ReportTemplateTests {
         ("\n\n{{facts.catalogue.total}}", "facts.catalogue.total", 3),
         ("{{#words.has_lockdown}}\n{{words.lockdown_monthz}}{{/words.has_lockdown}}", "words.lockdown_monthz", 2),
         ("{{{meta.bureaux}}}", "meta.bureaux", 1),
+        ("{{meta.year}}\n{{meta.year}} {{meta.year}}\n\n{{penalties.casez}}", "penalties.casez", 4),
+        // A template saved on Windows: CR LF ends its lines too.
+        ("检查{{inspections.count}}家次\r\n\r\n处罚{{penalties.casez}}件", "penalties.casez", 3),
     ])
     func unknownFigureNamesItAndItsLine(template: String, name: String, line: Int) throws {
         let context = try Self.context()
