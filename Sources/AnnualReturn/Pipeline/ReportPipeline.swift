@@ -157,9 +157,16 @@ public struct ReportPipeline {
                 case .catalogue: try read(input, file, as: CatalogueItem.self, lockdown: lockdown)
                 }
             }
+            // A dataset's keys are looked up only while its own files are read — but the
+            // penalties' also while the enforcement actions are, for the cases they name — so
+            // each table goes once it is done with: the largest (the inspections', first) is
+            // not held while the rest are read.
+            if dataset != .penalties { keyTables[dataset] = nil }
+            if dataset == .enforcement { keyTables[.penalties] = nil }
         }
         // Every key has been booked: the tables, the largest thing a run holds, go before the
-        // figures and the outputs need their own memory.
+        // figures and the outputs need their own memory (all have by now, unless the run had
+        // penalties and no enforcement actions).
         keyTables = [:]
         for account in accounts where !account.reconciles {
             throw .reconciliationFailed(file: account.file, read: account.read, accepted: account.accepted,
