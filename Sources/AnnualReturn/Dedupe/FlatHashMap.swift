@@ -5,7 +5,7 @@ protocol FlatHashable: Equatable {
 }
 
 /// A hash map in one flat array — open addressing, linear probing, at most three quarters
-/// full — for the pipeline's largest tables: the key table (a digest per record key), the
+/// full, growing by half — for the pipeline's largest tables: the key table (a digest per record key), the
 /// enterprise reference table (a digest per distinct enterprise) and the tallies' sets of
 /// enterprise references (an interned number each).
 ///
@@ -16,7 +16,9 @@ protocol FlatHashable: Equatable {
 ///
 /// Which slots hold an entry is kept in a bitmap beside them, not as an optional in each
 /// slot: an optional's tag byte rounds a 32-byte key-table slot up to 40, a fifth more memory
-/// for the largest table a run holds. A value type, copied on write like `Array`.
+/// for the largest table a run holds. It grows by half, not by doubling, so a table is between
+/// half and three quarters full rather than between three eighths and three quarters: a
+/// fifth fewer slots on average. A value type, copied on write like `Array`.
 struct FlatHashMap<Key: FlatHashable, Value> {
     fileprivate struct Slot {
         var key: Key
@@ -25,15 +27,14 @@ struct FlatHashMap<Key: FlatHashable, Value> {
 
     /// Nil until the first entry.
     private var storage: Storage?
-    /// 64 − log2(capacity): the shift that turns a product into a slot index.
-    private var shift = 64
     private(set) var count = 0
 
     init() {}
 
     var isEmpty: Bool { count == 0 }
 
-    private var capacity: Int { storage?.capacity ?? 0 }
+    /// How many slots the map has.
+    var capacity: Int { storage?.capacity ?? 0 }
 
     subscript(key: Key) -> Value? {
         guard let index = find(key) else { return nil }
@@ -46,15 +47,14 @@ struct FlatHashMap<Key: FlatHashable, Value> {
     @discardableResult
     mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
         let storage = prepareToAdd()
-        let mask = storage.capacity - 1
-        var index = home(of: key)
+        var index = storage.home(of: key)
         while storage.isOccupied(index) {
             if storage.slots[index].key == key {
                 let old = storage.slots[index].value
                 storage.slots[index].value = value
                 return old
             }
-            index = (index + 1) & mask
+            index = storage.after(index)
         }
         storage.occupy(index, with: Slot(key: key, value: value))
         count += 1
@@ -66,14 +66,13 @@ struct FlatHashMap<Key: FlatHashable, Value> {
     @discardableResult
     mutating func modifyValue(forKey key: Key, initial: Value, _ change: (inout Value) -> Void) -> Value {
         let storage = prepareToAdd()
-        let mask = storage.capacity - 1
-        var index = home(of: key)
+        var index = storage.home(of: key)
         while storage.isOccupied(index) {
             if storage.slots[index].key == key {
                 change(&storage.slots[index].value)
                 return storage.slots[index].value
             }
-            index = (index + 1) & mask
+            index = storage.after(index)
         }
         var value = initial
         change(&value)
@@ -91,22 +90,22 @@ struct FlatHashMap<Key: FlatHashable, Value> {
         count -= 1
         // Backward-shift deletion: every later entry of the run that could live in the hole
         // moves into it, so a lookup never stops early at a gap.
-        let mask = storage.capacity - 1
-        var next = (hole + 1) & mask
+        var next = storage.after(hole)
         while storage.isOccupied(next) {
-            if (next - home(of: storage.slots[next].key)) & mask >= (next - hole) & mask {
+            if storage.distance(from: storage.home(of: storage.slots[next].key), to: next)
+                >= storage.distance(from: hole, to: next) {
                 storage.occupy(hole, with: storage.vacate(next))
                 hole = next
             }
-            next = (next + 1) & mask
+            next = storage.after(next)
         }
         return removed
     }
 
     /// Makes room for `capacity` entries without growing again.
     mutating func reserveCapacity(_ capacity: Int) {
-        var target = max(8, self.capacity)
-        while capacity * 4 > target * 3 { target *= 2 }
+        var target = max(Self.smallestCapacity, self.capacity)
+        while capacity * 4 > target * 3 { target = Self.grown(target) }
         if target > self.capacity { rehash(into: target) }
     }
 
@@ -141,25 +140,23 @@ struct FlatHashMap<Key: FlatHashable, Value> {
 
     private func find(_ key: Key) -> Int? {
         guard let storage else { return nil }
-        let mask = storage.capacity - 1
-        var index = home(of: key)
+        var index = storage.home(of: key)
         while storage.isOccupied(index) {
             if storage.slots[index].key == key { return index }
-            index = (index + 1) & mask
+            index = storage.after(index)
         }
         return nil
     }
 
-    /// Where `key`'s probe starts: Fibonacci hashing, the high bits of the hash times 2⁶⁴/φ,
-    /// which spreads even consecutive numbers over the table.
-    private func home(of key: Key) -> Int {
-        shift == 64 ? 0 : Int(truncatingIfNeeded: (key.flatHash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
-    }
+    private static var smallestCapacity: Int { 8 }
+
+    /// The capacity after `capacity`: half as large again.
+    private static func grown(_ capacity: Int) -> Int { capacity + capacity / 2 }
 
     /// The storage, unshared and with room for one more entry.
     private mutating func prepareToAdd() -> Storage {
         if (count + 1) * 4 > capacity * 3 {
-            rehash(into: max(8, capacity * 2))
+            rehash(into: capacity == 0 ? Self.smallestCapacity : Self.grown(capacity))
         }
         return uniqueStorage()
     }
@@ -170,18 +167,16 @@ struct FlatHashMap<Key: FlatHashable, Value> {
         return storage!
     }
 
-    /// Moves every entry into fresh storage of `capacity` slots (a power of two).
+    /// Moves every entry into fresh storage of `capacity` slots.
     private mutating func rehash(into capacity: Int) {
         let fresh = Storage(capacity: capacity)
-        shift = 64 - capacity.trailingZeroBitCount
-        let mask = capacity - 1
         // Unshared storage is emptied, its entries moved; shared storage is copied out of.
         let moving = storage != nil && isKnownUniquelyReferenced(&storage!)
         if let old = storage {
             for index in 0..<old.capacity where old.isOccupied(index) {
                 let slot = moving ? old.vacate(index) : old.slots[index]
-                var target = home(of: slot.key)
-                while fresh.isOccupied(target) { target = (target + 1) & mask }
+                var target = fresh.home(of: slot.key)
+                while fresh.isOccupied(target) { target = fresh.after(target) }
                 fresh.occupy(target, with: slot)
             }
         }
@@ -210,6 +205,18 @@ struct FlatHashMap<Key: FlatHashable, Value> {
         }
 
         func isOccupied(_ index: Int) -> Bool { occupied[index >> 6] & (1 << UInt64(index & 63)) != 0 }
+
+        /// Where `key`'s probe starts: Fibonacci hashing — the hash times 2⁶⁴/φ, which spreads
+        /// even consecutive numbers — scaled to the capacity by its high bits.
+        func home(of key: Key) -> Int {
+            Int(truncatingIfNeeded: (key.flatHash &* 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: UInt64(capacity)).high)
+        }
+
+        /// The slot a probe goes on to from `index`, wrapping at the end.
+        func after(_ index: Int) -> Int { index + 1 == capacity ? 0 : index + 1 }
+
+        /// How many steps a probe takes from `start` to `end`, wrapping at the end.
+        func distance(from start: Int, to end: Int) -> Int { end >= start ? end - start : end + capacity - start }
 
         /// Initialises the slot at `index`, which must be free.
         func occupy(_ index: Int, with slot: Slot) {

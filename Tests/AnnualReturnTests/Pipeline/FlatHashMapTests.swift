@@ -63,6 +63,18 @@ struct FlatHashMapTests {
         #expect(map.isEmpty && map.entries.allSatisfy { _ in false })
     }
 
+    /// Growing by half keeps a map between half and three quarters full (doubling left it as
+    /// little as three eighths full): the key table's memory is its slots.
+    @Test func aGrowingMapStaysBetweenHalfAndThreeQuartersFull() {
+        var map = FlatHashMap<SpreadKey, Int32>()
+        var fills: [Double] = []
+        for value in 0..<200_000 as Range<UInt32> {
+            map.updateValue(Int32(truncatingIfNeeded: value), forKey: SpreadKey(value: value))
+            if value >= 64 { fills.append(Double(map.count) / Double(map.capacity)) }
+        }
+        #expect(fills.min()! >= 0.49 && fills.max()! <= 0.75)
+    }
+
     /// A copy is a value: changing either map — growing, replacing, removing — leaves the other
     /// as it was, and so does a sequence of entries taken before.
     @Test func aCopyIsUnchangedByChangesToTheOriginal() {
