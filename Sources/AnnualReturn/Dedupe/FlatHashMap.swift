@@ -17,8 +17,8 @@ protocol FlatHashable: Equatable {
 /// Which slots hold an entry is kept in a bitmap beside them, not as an optional in each
 /// slot: an optional's tag byte rounds a 32-byte key-table slot up to 40, a fifth more memory
 /// for the largest table a run holds. It grows by half, not by doubling, so a table is between
-/// half and three quarters full rather than between three eighths and three quarters: a
-/// fifth fewer slots on average. A value type, copied on write like `Array`.
+/// half and three quarters full rather than between three eighths and three quarters: an
+/// eighth fewer slots on average over sizes. A value type, copied on write like `Array`.
 struct FlatHashMap<Key: FlatHashable, Value> {
     fileprivate struct Slot {
         var key: Key
