@@ -218,6 +218,10 @@ public struct ReportPipeline {
         var reportedMissingColumns = false
         var pastTheLimit: PipelineError?
         problems.startFile(input.displayName)
+        // The dataset's key table, out of the dictionary while its file is read: every row
+        // looks it up, and a dictionary lookup hashes the dataset's name.
+        var keys = keyTables.removeValue(forKey: file.dataset) ?? KeyTable()
+        defer { keyTables[file.dataset] = keys }
         let hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
         let extra = configuration.columnMappings[file.dataset] ?? [:]
@@ -294,7 +298,7 @@ public struct ReportPipeline {
                                 pastTheLimit = .tooManyRows(file: input.displayName, row: staged.row + rowOffset)
                                 continue
                             }
-                            settle(staged, rowOffset: rowOffset, in: file, account: &account)
+                            settle(staged, rowOffset: rowOffset, in: file, account: &account, keys: &keys)
                         }
                     }
                 })
@@ -316,10 +320,11 @@ public struct ReportPipeline {
     }
 
     /// Books one staged row, `rowOffset` rows into the file from where its piece counted it:
-    /// summary, rejected, new, duplicate or conflict. Its piece counted every record; a
-    /// duplicate is taken out again here.
+    /// summary, rejected, new, duplicate or conflict, against the key table of its dataset,
+    /// `keys`. Its piece counted every record; a duplicate is taken out again here.
     private mutating func settle<Record: CountableRecord>(
-        _ staged: StagedRow<Record>, rowOffset: Int, in file: FileReference, account: inout FileAccount
+        _ staged: StagedRow<Record>, rowOffset: Int, in file: FileReference, account: inout FileAccount,
+        keys: inout KeyTable
     ) {
         let row = staged.row + rowOffset
         switch staged.outcome {
@@ -336,7 +341,7 @@ public struct ReportPipeline {
             let location = SourceLocation(file: account.file, fileIndex: file.fileIndex, row: row, line: staged.line)
             let entry = KeyTable.Entry(fingerprint: staged.fingerprint, fileIndex: file.fileIndex,
                                        row: row, line: staged.line)
-            switch keyTables[file.dataset, default: KeyTable()].insert(staged.key, entry) {
+            switch keys.insert(staged.key, entry) {
             case .new:
                 account.accepted += 1
                 note(record, at: location, in: file)
