@@ -104,6 +104,7 @@ struct FlatHashMap<Key: FlatHashable, Value> {
 
     /// Makes room for `capacity` entries without growing again.
     mutating func reserveCapacity(_ capacity: Int) {
+        guard capacity > 0 else { return }
         var target = max(Self.smallestCapacity, self.capacity)
         while capacity * 4 > target * 3 { target = Self.grown(target) }
         if target > self.capacity { rehash(into: target) }

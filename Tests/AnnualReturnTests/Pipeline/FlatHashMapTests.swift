@@ -51,7 +51,10 @@ struct FlatHashMapTests {
 
     @Test func manyConsecutiveNumbersGrowAndEmptyAgain() {
         var map = FlatHashMap<SpreadKey, Int32>()
+        map.reserveCapacity(0)
+        #expect(map.capacity == 0)  // room for nothing takes no memory
         map.reserveCapacity(10)
+        #expect(map.capacity >= 14)
         for value in 0..<50_000 as Range<UInt32> { map.updateValue(Int32(value), forKey: SpreadKey(value: value)) }
         #expect(map.count == 50_000)
         #expect(map[SpreadKey(value: 49_999)] == 49_999)
