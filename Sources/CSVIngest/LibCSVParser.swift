@@ -131,9 +131,10 @@ private func cappedRealloc(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> 
 }
 
 private func fieldCallback(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    Unmanaged<LibCSVParser>.fromOpaque(context!).takeUnretainedValue().appendField(field, length)
+    // Borrowed, not retained: this runs for every field, and the parser outlives the call.
+    Unmanaged<LibCSVParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.appendField(field, length) }
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    Unmanaged<LibCSVParser>.fromOpaque(context!).takeUnretainedValue().endRecord()
+    Unmanaged<LibCSVParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.endRecord() }
 }
