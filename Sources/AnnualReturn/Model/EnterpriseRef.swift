@@ -18,15 +18,24 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
         id = EnterpriseRefTable.shared.intern(Texts(creditCode: creditCode, name: name))
     }
 
-    /// The reference of texts seen before, found by the digest of their normalised bytes
-    /// (``KeyDigest/init(utf8:_:)``, the code nil when empty); nil when none has them yet.
-    init?(seenWithDigest digest: KeyDigest) {
-        guard let id = EnterpriseRefTable.shared.find(digest) else { return nil }
-        self.id = id
+    /// The reference of the normalised bytes `name` and `code` (nil when empty), `digest` being
+    /// ``KeyDigest/init(utf8:_:)`` of them: what `init(creditCode:name:)` gives for their
+    /// texts, made without the strings. Most rows name an enterprise seen before, found by the
+    /// digest alone.
+    init(normalisedName name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?, digest: KeyDigest) {
+        if name.isEmpty && code == nil {
+            id = 0
+        } else if let seen = EnterpriseRefTable.shared.find(digest) {
+            id = seen
+        } else {
+            id = EnterpriseRefTable.shared.intern(name: name, code: code, digest: digest)
+        }
     }
 
     /// The reference that names no one.
-    static let none = EnterpriseRef(creditCode: nil, name: "")
+    static var none: EnterpriseRef { EnterpriseRef(id: 0) }
+
+    private init(id: UInt32) { self.id = id }
 
     /// The credit code, nil when the record gives none.
     public var creditCode: String? { EnterpriseRefTable.shared.creditCode(of: id) }

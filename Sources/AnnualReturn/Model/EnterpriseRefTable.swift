@@ -30,8 +30,19 @@ final class EnterpriseRefTable: @unchecked Sendable {
     /// The number of `texts`, given it the first time they are seen. The empty reference is 0.
     func intern(_ texts: EnterpriseRef.Texts) -> UInt32 {
         guard !texts.isEmpty else { return 0 }
-        let shard = texts.digest.shard(of: 1 << Self.shardBits)
-        let index = shards[shard].intern(texts)
+        return withUTF8Bytes(of: texts.name) { name in
+            guard let code = texts.creditCode else { return intern(name: name, code: nil, digest: texts.digest) }
+            return withUTF8Bytes(of: code) { intern(name: name, code: $0, digest: texts.digest) }
+        }
+    }
+
+    /// The number of the texts whose normalised bytes are `name` and `code` (nil when there is
+    /// none; never empty), `digest` being ``KeyDigest/init(utf8:_:)`` of them: staging interns
+    /// an enterprise seen for the first time from the row's bytes, without making its strings.
+    /// Not for the empty reference (0).
+    func intern(name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?, digest: KeyDigest) -> UInt32 {
+        let shard = digest.shard(of: 1 << Self.shardBits)
+        let index = shards[shard].intern(name: name, code: code, digest: digest)
         // Numbered from 1 within a shard, so no reference but the empty one is 0.
         precondition(index + 1 < 1 << (32 - Self.shardBits), "more distinct enterprise references than the table can number")
         return UInt32(index + 1) << Self.shardBits | UInt32(shard)
@@ -101,7 +112,9 @@ final class EnterpriseRefTable: @unchecked Sendable {
         private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         private var indices = FlatHashMap<KeyDigest, Int32>()
         private var count = 0
-        /// Chunk pointers, zeroed: the pages of slots never used are never touched.
+        /// Chunk pointers, zeroed: the pages of slots never used are never touched. Mapped, not
+        /// allocated: the heap would zero all 512 KiB of each shard's, which took a run's first
+        /// enterprise 2 ms.
         private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
         /// Every block of bytes, and where the free part of the last one starts.
         private var blocks: [UnsafeMutablePointer<UInt8>] = []
@@ -109,50 +122,54 @@ final class EnterpriseRefTable: @unchecked Sendable {
 
         init() {
             pthread_mutex_init(mutex, nil)
-            chunks = calloc(Self.chunkSlots, MemoryLayout<UnsafeMutablePointer<Entry>?>.stride)!
-                .assumingMemoryBound(to: UnsafeMutablePointer<Entry>?.self)
+            // An anonymous mapping reads as zeros, and only the pages written take memory.
+            guard let mapped = mmap(nil, Self.chunkDirectoryBytes, PROT_READ | PROT_WRITE,
+                                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                  mapped != MAP_FAILED else {
+                fatalError("cannot map \(Self.chunkDirectoryBytes) bytes for the enterprise table")
+            }
+            chunks = mapped.assumingMemoryBound(to: UnsafeMutablePointer<Entry>?.self)
         }
+
+        private static var chunkDirectoryBytes: Int { chunkSlots * MemoryLayout<UnsafeMutablePointer<Entry>?>.stride }
 
         deinit {
             for chunk in 0..<((count + (1 << Self.chunkBits) - 1) >> Self.chunkBits) {
                 chunks[chunk]!.deallocate()
             }
-            Glibc.free(chunks)
+            munmap(chunks, Self.chunkDirectoryBytes)
             for block in blocks { block.deallocate() }
             pthread_mutex_destroy(mutex)
             mutex.deallocate()
         }
 
-        func intern(_ texts: EnterpriseRef.Texts) -> Int {
+        func intern(name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?, digest: KeyDigest) -> Int {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            if let index = indices[texts.digest] { return Int(index) }
+            if let index = indices[digest] { return Int(index) }
             let index = count
             let chunk = index >> Self.chunkBits
             precondition(chunk < Self.chunkSlots, "more distinct enterprise references than the table can hold")
             if chunks[chunk] == nil {
                 chunks[chunk] = UnsafeMutablePointer<Entry>.allocate(capacity: 1 << Self.chunkBits)
             }
-            (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: store(texts))
+            (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: store(name: name, code: code))
             count += 1
-            indices.updateValue(Int32(index), forKey: texts.digest)
+            indices.updateValue(Int32(index), forKey: digest)
             return index
         }
 
         /// Copies the texts' bytes into the blocks and works out the digests of each.
-        private func store(_ texts: EnterpriseRef.Texts) -> Entry {
-            withUTF8Bytes(of: texts.name) { name in
-                withUTF8Bytes(of: texts.creditCode ?? "") { code in
-                    let bytes = reserve(name.count + code.count)
-                    let raw = UnsafeMutableRawBufferPointer(bytes)
-                    raw.copyMemory(from: name)
-                    UnsafeMutableRawBufferPointer(rebasing: raw[name.count...]).copyMemory(from: code)
-                    return Entry(bytes: UnsafePointer(bytes.baseAddress!), nameBytes: Int32(name.count),
-                                 codeBytes: texts.creditCode == nil ? -1 : Int32(code.count),
-                                 nameDigest: KeyDigest(utf8: name, nil),
-                                 codeDigest: texts.creditCode == nil ? KeyDigest.empty : KeyDigest(utf8: code, nil))
-                }
-            }
+        private func store(name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?) -> Entry {
+            let codeCount = code?.count ?? 0
+            let bytes = reserve(name.count + codeCount)
+            let raw = UnsafeMutableRawBufferPointer(bytes)
+            raw.copyMemory(from: name)
+            if let code { UnsafeMutableRawBufferPointer(rebasing: raw[name.count...]).copyMemory(from: code) }
+            return Entry(bytes: UnsafePointer(bytes.baseAddress!), nameBytes: Int32(name.count),
+                         codeBytes: code == nil ? -1 : Int32(codeCount),
+                         nameDigest: KeyDigest(utf8: name, nil),
+                         codeDigest: code.map { KeyDigest(utf8: $0, nil) } ?? KeyDigest.empty)
         }
 
         /// `count` bytes in a block, never moved or freed while the table lives.

@@ -143,7 +143,7 @@ struct RowCheck {
 
     /// The enterprise a row names; a credit code with a wrong check character is a warning.
     mutating func enterprise(name column: CanonicalColumn) -> EnterpriseRef {
-        if let seen = seenEnterprise(name: column) { return seen }
+        if let clean = cleanEnterprise(name: column) { return clean }
         let code = withBytes(.creditCode, TextNormalizer.creditCode(utf8:))
         if !code.isEmpty {
             switch CreditCodeCheck.check(code) {
@@ -160,12 +160,12 @@ struct RowCheck {
         return EnterpriseRef(creditCode: code, name: withBytes(column, TextNormalizer.compact(utf8:)))
     }
 
-    /// The reference `enterprise(name:)` gives, found without making a string, when the row
-    /// names an enterprise seen before (most rows do) with text NFKC leaves alone and a valid
-    /// credit code or none: normalising is then removing ASCII whitespace (and upper-casing
-    /// the code), done into a scratch buffer whose digest finds the reference. Nil for anything
-    /// else, which the general path decides, warns about and makes a reference for.
-    private func seenEnterprise(name column: CanonicalColumn) -> EnterpriseRef? {
+    /// The reference `enterprise(name:)` gives, made without a string, when the row names an
+    /// enterprise with text NFKC leaves alone and a valid credit code or none (nearly every
+    /// row): normalising is then removing ASCII whitespace (and upper-casing the code), done
+    /// into a scratch buffer whose digest finds the reference, or interns the bytes when the
+    /// enterprise is new. Nil for anything else, which the general path decides and warns about.
+    private func cleanEnterprise(name column: CanonicalColumn) -> EnterpriseRef? {
         withBytes(.creditCode) { code in
             withBytes(column) { name -> EnterpriseRef? in
                 guard TextNormalizer.isKnownNFKC(utf8: code), TextNormalizer.isKnownNFKC(utf8: name) else { return nil }
@@ -183,9 +183,10 @@ struct RowCheck {
                     let bytes = UnsafeRawBufferPointer(buffer)
                     let normalName = UnsafeRawBufferPointer(rebasing: bytes[0..<nameEnd])
                     let normalCode = UnsafeRawBufferPointer(rebasing: bytes[nameEnd..<codeEnd])
-                    if normalCode.isEmpty && normalName.isEmpty { return EnterpriseRef.none }
                     if !normalCode.isEmpty && !CreditCodeCheck.isValid(ascii: normalCode) { return nil }
-                    return EnterpriseRef(seenWithDigest: KeyDigest(utf8: normalName, normalCode.isEmpty ? nil : normalCode))
+                    let code = normalCode.isEmpty ? nil : normalCode
+                    return EnterpriseRef(normalisedName: normalName, code: code,
+                                         digest: KeyDigest(utf8: normalName, code))
                 }
             }
         }

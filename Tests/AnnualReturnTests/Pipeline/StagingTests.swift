@@ -144,6 +144,28 @@ struct SeenEnterpriseTests {
         #expect(try Self.stage(name: " ", code: "").0 == EnterpriseRef(creditCode: nil, name: ""))
     }
 
+    /// A row naming an enterprise for the first time interns it from the row's bytes: the
+    /// reference must then be the one the strings give, with the same texts and digests.
+    @Test func anEnterpriseFirstSeenInARowIsInternedWithItsTexts() throws {
+        let unique = UInt32.random(in: 0...UInt32.max)
+        let body = "91310000MA1K4Q2X2"
+        let code = body + String(CreditCodeCheck.checkCharacter(for: body)!)
+        for (spelledName, spelledCode, name, expectedCode) in [
+            (" 首见化工有限公司\(unique) ", code.lowercased(), "首见化工有限公司\(unique)", Optional(code)),
+            ("首见 加油站\(unique)", "", "首见加油站\(unique)", nil),
+            ("", " \(code)", "", Optional(code)),
+        ] {
+            // Staged first: nothing has made this reference from strings yet.
+            let (staged, warnings) = try Self.stage(name: spelledName, code: spelledCode)
+            #expect(warnings.isEmpty)
+            let reference = try #require(staged)
+            #expect(reference.name == name && reference.creditCode == expectedCode)
+            #expect(reference.partDigests.name == KeyDigest(name))
+            #expect(reference.partDigests.code == expectedCode.map { KeyDigest($0) })
+            #expect(EnterpriseRef(creditCode: expectedCode, name: name) == reference)
+        }
+    }
+
     @Test func aBadCreditCodeIsWarnedAboutEveryTimeItIsSeen() throws {
         let name = "西郊加油站\(UInt32.random(in: 0...UInt32.max))"
         let valid = "91310000MA1K4Q2X1" + String(CreditCodeCheck.checkCharacter(for: "91310000MA1K4Q2X1")!)
