@@ -9,6 +9,9 @@ public struct CanonicalColumn: Hashable, Sendable, CustomStringConvertible {
     public let otherHeaders: [String]
     /// What kind of value the column holds, which decides how it is normalised.
     public let kind: ValueKind
+    /// `key`'s number for ``HeaderMapping/fieldIndex(of:)`` (``keyNumber(of:)``), worked out
+    /// once: staging looks up a dozen columns on every row.
+    let keyNumber: UInt64
 
     public enum ValueKind: Sendable, Hashable {
         case text, name, code, date, amount, count, yesNo, category
@@ -21,6 +24,16 @@ public struct CanonicalColumn: Hashable, Sendable, CustomStringConvertible {
         self.header = header
         self.kind = kind
         self.otherHeaders = otherHeaders
+        keyNumber = Self.keyNumber(of: key)
+    }
+
+    /// A 64-bit number for a canonical key (FNV-1a over its bytes), never 0: the columns'
+    /// keys have distinct numbers (a test checks every one), so a mapping can find a field
+    /// by the number alone.
+    static func keyNumber(of key: String) -> UInt64 {
+        var number: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 { number = (number ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return number == 0 ? 1 : number
     }
 }
 

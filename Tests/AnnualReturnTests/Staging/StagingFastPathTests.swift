@@ -54,6 +54,18 @@ struct StagingFastPathTests {
         }
     }
 
+    /// A mapping finds a field by its key's number alone, so different keys must never share
+    /// one.
+    @Test func differentKeysHaveDifferentNumbers() {
+        var keysByNumber: [UInt64: Set<String>] = [:]
+        for column in Dataset.allCases.flatMap(\.columns) {
+            keysByNumber[column.keyNumber, default: []].insert(column.key)
+            #expect(column.keyNumber == CanonicalColumn.keyNumber(of: column.key))
+        }
+        #expect(keysByNumber.values.allSatisfy { $0.count == 1 }, "\(keysByNumber.values.filter { $0.count > 1 })")
+        #expect(keysByNumber.count > 40)
+    }
+
     @Test func configuredColumnsAreFound() throws {
         let extra = [TextNormalizer.headerKey("处罚决定书日期"): "decision_date"]
         let mapping = try HeaderMapping.build(dataset: .penalties, header: ["案件编号", "处罚决定书日期", "处罚种类"],
