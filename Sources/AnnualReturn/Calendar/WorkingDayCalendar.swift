@@ -90,8 +90,8 @@ public struct WorkingDayCalendar: Sendable {
             throw .missingYear(year: year, file: file)
         }
         // The tree is walked as text: Yams would turn a bare 2022-01-29 into a Date with a time
-        // zone, and a calendar day must stay a calendar day.
-        guard let root = (try? Yams.compose(yaml: text))?.mapping else {
+        // zone, and a calendar day must stay a calendar day. (So no tag needs resolving.)
+        guard let root = (try? Yams.compose(yaml: text, .basic))?.mapping else {
             throw .badFile(file: file, reason: "not a YAML mapping with year, holidays and workdays")
         }
         func entry(_ key: String) -> Node? { root.first { $0.key.string == key }?.value }
