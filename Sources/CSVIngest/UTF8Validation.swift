@@ -1,7 +1,7 @@
 /// UTF-8 validation over raw bytes, without building a `String`.
 ///
 /// The ingest hot path checks every field; the common case is ASCII, which is skipped eight
-/// bytes at a time.
+/// bytes at a time, and then three-byte characters (Chinese), checked two bytes at a time.
 enum UTF8Validation {
     /// Where validation stopped.
     enum Outcome: Equatable {
@@ -26,6 +26,15 @@ enum UTF8Validation {
             guard i < count else { break }
             let b0 = base.load(fromByteOffset: i, as: UInt8.self)
             if b0 < 0x80 { i += 1; continue }
+            // The usual non-ASCII character of an export, a CJK ideograph: a lead byte E1...EC
+            // or EE...EF (whose second byte may be any continuation byte) and two continuation
+            // bytes, checked at once. Chinese text was validated at a third of the speed of
+            // ASCII before this.
+            if b0 >= 0xE1, b0 <= 0xEF, b0 != 0xED, i + 2 < count,
+               base.loadUnaligned(fromByteOffset: i + 1, as: UInt16.self) & 0xC0C0 == 0x8080 {
+                i += 3
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
             switch b0 {

@@ -67,6 +67,54 @@ struct EncodingTests {
         #expect(bytes.withUnsafeBytes { UTF8Validation.check($0) } == expected)
     }
 
+    /// Pieces of text for the validator: ASCII, characters of two, three and four bytes (the
+    /// three-byte ones on every lead), and what is not UTF-8 — a stray continuation byte,
+    /// overlong forms, surrogates, lead bytes that never start a character.
+    static let utf8Pieces: [[UInt8]] = [
+        Array("ab,12\n".utf8), Array("é".utf8), Array("中".utf8), Array("张三".utf8), Array("🧯".utf8),
+        [0xE0, 0xA0, 0x80], [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xBF], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80],
+        [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
+        [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x80, 0x80, 0x80],
+        [0xF4, 0x90, 0x80, 0x80], [0xF5], [0xFF], [0xE4], [0xE4, 0xB8], [0xE4, 0x41, 0x80], [0xE4, 0xB8, 0x41],
+    ]
+
+    /// The validator before its fast paths, a byte at a time: what `check` must agree with.
+    static func checkByteByByte(_ bytes: [UInt8]) -> UTF8Validation.Outcome {
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            var (length, low, high): (Int, UInt8, UInt8) = (0, 0x80, 0xBF)
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return .invalid(at: i)
+            }
+            for k in 1..<length {
+                guard i + k < bytes.count else { return .truncated(at: i) }
+                let b = bytes[i + k]
+                if k == 1 ? (b < low || b > high) : (b & 0xC0 != 0x80) { return .invalid(at: i) }
+            }
+            i += length
+        }
+        return .valid
+    }
+
+    @Test func utf8ValidationAgreesWithTheByteByByteCheck() async {
+        let text = Gen.int(in: 0..<Self.utf8Pieces.count).array(of: 0...40)
+        await propertyCheck(count: 3000, input: text, Gen.int(in: 0...3)) { picks, cut in
+            let bytes = Array(picks.flatMap { Self.utf8Pieces[$0] }.dropLast(cut))
+            let outcome = bytes.withUnsafeBytes { UTF8Validation.check($0) }
+            #expect(outcome == Self.checkByteByByte(bytes), "\(bytes)")
+            #expect((outcome == .valid) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
     // MARK: Files found valid before parsing
 
     @Test(arguments: [
