@@ -6,7 +6,7 @@ PREFIX       ?= /usr/local
 DESTDIR      ?=
 CONFIG       ?= data/annual-return.yaml
 # Debian packages the build and the tests need (C libraries and their headers).
-APT_PACKAGES := libcsv-dev libssl-dev libxlsxwriter-dev pkg-config
+APT_PACKAGES := libcsv-dev libssl-dev libxlsxwriter-dev libxxhash-dev pkg-config
 # Tools the benchmark needs besides the build packages.
 BENCH_PACKAGES := hyperfine time gcc
 

@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The 128-bit digests the dedupe key table and the enterprise table find entries by,
+        // and record fingerprints: XXH3, header-only (compiled in, nothing to link).
+        .systemLibrary(
+            name: "CXXHash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         // return.xlsx with native charts (libxlsxwriter ships a pkg-config file).
         .systemLibrary(
             name: "CLibXlsxWriter",
@@ -54,7 +60,7 @@ let package = Package(
         .target(
             name: "AnnualReturn",
             dependencies: [
-                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "Yams",
+                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "CXXHash", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

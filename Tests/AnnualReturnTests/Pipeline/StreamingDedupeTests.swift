@@ -218,6 +218,28 @@ struct KeyTableTests {
         let keys = (0..<20_000).map { "CF-\($0)" } + ["", "a", "ab", "案件", "案 件"]
         #expect(Set(keys.map(KeyDigest.init)).count == keys.count)
         #expect(KeyDigest("CF-1") == KeyDigest(String("CF-1".reversed().reversed())))
+        // Two texts (a name and a code) are told apart where one ends.
+        let pairs: [(String, String?)] = [("ab", "c"), ("a", "bc"), ("abc", nil), ("abc", ""), ("", "abc"), ("c", "ab")]
+        #expect(Set(pairs.map { KeyDigest($0.0, $0.1) }).count == pairs.count)
+        #expect(KeyDigest("甲公司", nil) == KeyDigest("甲公司"))
+    }
+
+    /// Values are fingerprinted one by one: where each ends, and their order, count.
+    @Test func fingerprintsTellFieldBoundariesApart() {
+        func fingerprint(_ build: (inout FingerprintBuilder) -> Void) -> RecordFingerprint {
+            var builder = FingerprintBuilder()
+            build(&builder)
+            return builder.finish()
+        }
+        let prints = [
+            fingerprint { $0.add("ab"); $0.add("c") }, fingerprint { $0.add("a"); $0.add("bc") },
+            fingerprint { $0.add("c"); $0.add("ab") }, fingerprint { $0.add("abc") },
+            fingerprint { $0.add("abc"); $0.add("") }, fingerprint { $0.add(1); $0.add(2) },
+            fingerprint { $0.add(2); $0.add(1) }, fingerprint { $0.add(nil as String?) },
+            fingerprint { $0.add("" as String?) }, fingerprint { _ in },
+        ]
+        #expect(Set(prints.map(\.bits)).count == prints.count)
+        #expect(fingerprint { $0.add("ab"); $0.add("c") } == prints[0])
     }
 }
 
