@@ -384,8 +384,9 @@ public enum ReturnXLSXRenderer {
         row += 1
         // A sheet holds at most 1,048,576 rows; a file of millions of broken rows must not stop
         // the return from being published. rejects.csv and data-report.md keep every problem.
+        let styles = try ProblemStyles(workbook)
         for problem in problems {
-            try writeProblem(problem, sheet: sheet, row: row, in: workbook)
+            try writeProblem(problem, sheet: sheet, row: row, styles: styles, in: workbook)
             row += 1
         }
         if unlisted > 0 {
@@ -415,18 +416,31 @@ public enum ReturnXLSXRenderer {
     /// The most rows frozen above the problem list's first row.
     static let maximumFrozenRows = 20
 
+    /// The looks of a problem row, prepared once for the whole list.
+    struct ProblemStyles {
+        let text: XLSXWorkbook.PreparedStyle
+        let count: XLSXWorkbook.PreparedStyle
+        let errorText: XLSXWorkbook.PreparedStyle
+
+        init(_ workbook: XLSXWorkbook) throws(XLSXWorkbookError) {
+            text = try workbook.prepare(Style.text)
+            count = try workbook.prepare(Style.count)
+            errorText = try workbook.prepare(Style.errorText)
+        }
+    }
+
     static func writeProblem(_ problem: ProblemListing.Row, sheet: XLSXWorkbook.Sheet, row: Int,
-                             in workbook: XLSXWorkbook) throws(XLSXWorkbookError) {
-        try workbook.write(problem.file, sheet: sheet, row: row, column: 0, style: Style.text)
-        try workbook.write(Double(problem.row), sheet: sheet, row: row, column: 1, style: Style.count)
-        try workbook.write(Double(problem.line), sheet: sheet, row: row, column: 2, style: Style.count)
-        try workbook.write(Double(problem.column), sheet: sheet, row: row, column: 3, style: Style.count)
-        try workbook.write(problem.field, sheet: sheet, row: row, column: 4, style: Style.text)
+                             styles: ProblemStyles, in workbook: XLSXWorkbook) throws(XLSXWorkbookError) {
+        try workbook.write(problem.file, sheet: sheet, row: row, column: 0, style: styles.text)
+        try workbook.write(Double(problem.row), sheet: sheet, row: row, column: 1, style: styles.count)
+        try workbook.write(Double(problem.line), sheet: sheet, row: row, column: 2, style: styles.count)
+        try workbook.write(Double(problem.column), sheet: sheet, row: row, column: 3, style: styles.count)
+        try workbook.write(problem.field, sheet: sheet, row: row, column: 4, style: styles.text)
         try workbook.write(problem.severity, sheet: sheet, row: row, column: 5,
-                           style: problem.severity == "error" ? Style.errorText : Style.text)
-        try workbook.write(problem.code, sheet: sheet, row: row, column: 6, style: Style.text)
-        try workbook.write(problem.message, sheet: sheet, row: row, column: 7, style: Style.text)
-        try workbook.write(problem.raw, sheet: sheet, row: row, column: 8, style: Style.text)
+                           style: problem.severity == "error" ? styles.errorText : styles.text)
+        try workbook.write(problem.code, sheet: sheet, row: row, column: 6, style: styles.text)
+        try workbook.write(problem.message, sheet: sheet, row: row, column: 7, style: styles.text)
+        try workbook.write(problem.raw, sheet: sheet, row: row, column: 8, style: styles.text)
     }
 
     /// The reconciliation row's cells as text, for measuring column widths.
@@ -466,12 +480,31 @@ public enum ReturnXLSXRenderer {
     /// The width of `text` in Excel's character units: two for a CJK (wide or full-width)
     /// character, one for anything else.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            width + (isWide(scalar) ? 2 : 1)
+        // Over the UTF-8 bytes: every scalar below U+0800 (one or two bytes) is narrow, so only
+        // three- and four-byte ones are decoded. The problems sheet measures every cell.
+        let bytes = text.utf8
+        var width = 0
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let lead = bytes[index]
+            let length = lead < 0xE0 ? (lead < 0xC0 ? 1 : 2) : (lead < 0xF0 ? 3 : 4)
+            var scalar = 0 as UInt32
+            if length >= 3 {
+                scalar = UInt32(lead) & (length == 3 ? 0x0F : 0x07)
+                for _ in 1..<length {
+                    index = bytes.index(after: index)
+                    scalar = scalar << 6 | UInt32(bytes[index] & 0x3F)
+                }
+            } else if length == 2 {
+                index = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+            width += length >= 3 && isWide(Unicode.Scalar(scalar) ?? " ") ? 2 : 1
         }
+        return width
     }
 
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
              0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x2014, 0x2026, 0x201C, 0x201D, 0x20000...0x3FFFD:

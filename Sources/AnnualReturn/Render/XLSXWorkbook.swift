@@ -248,21 +248,40 @@ final class XLSXWorkbook {
     /// tab and line breaks become their visible pictures (␀, ␁, …), and text beyond Excel's
     /// 32,767 characters is cut with an ellipsis.
     func write(_ text: String, sheet: Sheet, row: Int, column: Int, style: XLSXCellStyle) throws(XLSXWorkbookError) {
+        try write(text, sheet: sheet, row: row, column: column, style: prepare(style))
+    }
+
+    /// Writes `number` as a numeric cell at the 0-based `row` and `column`.
+    func write(_ number: Double, sheet: Sheet, row: Int, column: Int, style: XLSXCellStyle) throws(XLSXWorkbookError) {
+        try write(number, sheet: sheet, row: row, column: column, style: prepare(style))
+    }
+
+    /// A style whose format the workbook has made: for writing many cells of a few looks (the
+    /// problems sheet's rows) without hashing the style for every cell.
+    struct PreparedStyle {
+        fileprivate let format: UnsafeMutablePointer<lxw_format>
+    }
+
+    /// `style`'s format, made on first use.
+    func prepare(_ style: XLSXCellStyle) throws(XLSXWorkbookError) -> PreparedStyle {
+        try PreparedStyle(format: format(style))
+    }
+
+    /// `write(_:sheet:row:column:style:)` with a style prepared by this workbook.
+    func write(_ text: String, sheet: Sheet, row: Int, column: Int, style: PreparedStyle) throws(XLSXWorkbookError) {
         let worksheet = try self.worksheet(sheet)
-        let format = try self.format(style)
         let cellText = Self.cellText(text)
         let status = cellText.withCString {
-            worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), $0, format)
+            worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), $0, style.format)
         }
         try check(status, "worksheet_write_string")
         if recordsCells { writtenCells.append(WrittenCell(sheet: sheet.name, row: row, column: column, value: .string(cellText))) }
     }
 
-    /// Writes `number` as a numeric cell at the 0-based `row` and `column`.
-    func write(_ number: Double, sheet: Sheet, row: Int, column: Int, style: XLSXCellStyle) throws(XLSXWorkbookError) {
+    /// `write(_:sheet:row:column:style:)` of a number, with a style prepared by this workbook.
+    func write(_ number: Double, sheet: Sheet, row: Int, column: Int, style: PreparedStyle) throws(XLSXWorkbookError) {
         let worksheet = try self.worksheet(sheet)
-        let format = try self.format(style)
-        try check(worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), number, format),
+        try check(worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(column), number, style.format),
                   "worksheet_write_number")
         if recordsCells { writtenCells.append(WrittenCell(sheet: sheet.name, row: row, column: column, value: .number(number))) }
     }
@@ -531,7 +550,10 @@ final class XLSXWorkbook {
     /// Excel's limit.
     static func cellText(_ text: String) -> String {
         var cellText = TextEscaping.spreadsheetCell(text)
-        if cellText.unicodeScalars.contains(where: String.isHiddenControl) { cellText = cellText.showingControls() }
+        // In UTF-8 a C0 control is always its own byte, so the bytes tell without decoding.
+        if cellText.utf8.contains(where: { $0 < 0x20 && String.isHiddenControl(Unicode.Scalar($0)) }) {
+            cellText = cellText.showingControls()
+        }
         // Counting characters walks the text; no text has more of them than UTF-8 bytes.
         if cellText.utf8.count > cellTextLimit && cellText.count > cellTextLimit {
             cellText = String(cellText.prefix(cellTextLimit - 1)) + "…"

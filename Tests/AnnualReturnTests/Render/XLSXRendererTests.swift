@@ -129,6 +129,17 @@ struct XLSXRendererTests {
     @Test func cjkCharactersCountDouble() {
         #expect(ReturnXLSXRenderer.displayWidth("案件数（件）") == 12)
         #expect(ReturnXLSXRenderer.displayWidth("2022-Q1") == 7)
+        // Read from the UTF-8 bytes, it must be the width scalar by scalar: one- to four-byte
+        // characters, wide and narrow, at every position.
+        let pieces = ["a", "é", "ß", "—", "…", "“", "中", "한", "ｶ", "Ａ", "￥", "\u{3000}", "𠀀", "🧯", "\u{0301}", "\u{FEFF}", "\n"]
+        for first in pieces {
+            for second in pieces {
+                for text in [first + second, second + "x" + first, first + first + second] {
+                    let scalarWidth = text.unicodeScalars.reduce(0) { $0 + (ReturnXLSXRenderer.isWide($1) ? 2 : 1) }
+                    #expect(ReturnXLSXRenderer.displayWidth(text) == scalarWidth, "\(text.unicodeScalars.map(\.value))")
+                }
+            }
+        }
     }
 
     /// Writes return.xlsx, return.json and rejects.csv of the small district into
