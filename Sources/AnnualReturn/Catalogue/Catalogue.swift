@@ -37,6 +37,13 @@ public enum Catalogue {
         return .unknown(suggestion: suggestions.nearest(kind, key, computedBy: nearest))
     }
 
+    /// The severity rank (`order`) of the penalty type with code `code`; nil for an unknown
+    /// code. One lookup: every penalty case is counted under its heaviest type.
+    static func penaltyTypeOrder(_ code: String) -> Int? { penaltyTypeOrders[code] }
+
+    private static let penaltyTypeOrders: [String: Int] =
+        Dictionary(categories(.penaltyType).map { ($0.code, $0.order) }, uniquingKeysWith: { first, _ in first })
+
     /// The heaviest of some penalty types by severity (`order`); nil when there are none.
     ///
     /// 其他 ranks below every named type, so it is the heaviest only when it stands alone.

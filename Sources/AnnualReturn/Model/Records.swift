@@ -59,8 +59,14 @@ public struct PenaltyRecord: Hashable, Sendable {
 
     /// The heaviest of the case's types (行政处罚法 art. 9 order; `other` ranks lowest).
     public var heaviestType: String {
-        Catalogue.heaviest(penaltyTypes.compactMap { Catalogue.category(.penaltyType, code: $0) })?.code
-            ?? "other"
+        // `Catalogue.heaviest` of the types' categories, found by rank alone: this runs for
+        // every case in every tally it counts in.
+        var heaviest: (code: String, order: Int)?
+        for code in penaltyTypes {
+            guard let order = Catalogue.penaltyTypeOrder(code) else { continue }
+            if heaviest == nil || heaviest!.order < order { heaviest = (code, order) }
+        }
+        return heaviest?.code ?? "other"
     }
 }
 

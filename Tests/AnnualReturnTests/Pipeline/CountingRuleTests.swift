@@ -23,6 +23,22 @@ struct CountingRuleTests {
         #expect(record.heaviestType == heaviest)
     }
 
+    /// The heaviest type, found by rank, is `Catalogue.heaviest` of the types' categories for
+    /// any list of codes, unknown ones included.
+    @Test func heaviestTypeIsTheCataloguesHeaviest() async {
+        let codes = Catalogue.categories(.penaltyType).map(\.code) + ["not_a_type"]
+        await propertyCheck(count: 500, input: Gen.int(in: 0..<codes.count).array(of: 0...4)) { picks in
+            let types = picks.map { codes[$0] }
+            let record = PenaltyRecord(
+                caseID: "x", decisionNo: "", decisionDate: CalendarDay(year: 2022, month: 1, day: 1)!,
+                party: EnterpriseRef(creditCode: nil, name: ""), partyType: "unit", industry: "other",
+                penaltyTypes: types, fine: .zero, confiscation: .zero, procedure: nil, origin: "",
+                hearing: false, legalReview: false, publishedDate: nil, closedDate: nil, unit: "")
+            let expected = Catalogue.heaviest(types.compactMap { Catalogue.category(.penaltyType, code: $0) })?.code ?? "other"
+            #expect(record.heaviestType == expected, "\(types)")
+        }
+    }
+
     /// Distinct enterprises: by code; else by name, unless the name appears with exactly one
     /// code in the dataset.
     @Test(arguments: [
