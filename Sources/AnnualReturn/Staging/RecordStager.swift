@@ -8,6 +8,9 @@ final class RecordStager: Sendable {
     let file: String
     let fileIndex: Int
     let lockdownMonths: Set<YearMonth>
+    /// `lockdownMonths` as a list (a few at most): asked of every row, where hashing a month
+    /// cost more than comparing it with each.
+    private let lockdownMonthList: [YearMonth]
     /// How penalty and licensing decisions' publication is judged (7 working days); nil when no
     /// calendar is configured.
     let publicationRule: PublicationRule?
@@ -20,6 +23,7 @@ final class RecordStager: Sendable {
         self.file = file
         self.fileIndex = fileIndex
         self.lockdownMonths = lockdownMonths
+        lockdownMonthList = lockdownMonths.sorted()
         self.publicationRule = publicationRule
         self.otherPublicationRule = otherPublicationRule
     }
@@ -60,7 +64,7 @@ final class RecordStager: Sendable {
     private func finish<Record>(_ check: RowCheck, _ record: Record?, date: CalendarDay?,
                                 dateColumn: CanonicalColumn) -> Outcome<Record> {
         var check = check
-        if let date, lockdownMonths.contains(date.yearMonth) {
+        if let date, lockdownMonthList.contains(date.yearMonth) {
             check.warning(.lockdownActivity, dateColumn,
                           "dated \(date) inside the lockdown month \(date.yearMonth); counted, listed for review")
         }
@@ -125,7 +129,7 @@ final class RecordStager: Sendable {
         }
         // A set, not a list: 警告、罚款 and 罚款、警告 are the same decision, so the order is the
         // catalogue's (lightest first) and a re-export that only reorders is a duplicate.
-        types.sort { (Catalogue.category(.penaltyType, code: $0)?.order ?? 0) < (Catalogue.category(.penaltyType, code: $1)?.order ?? 0) }
+        types.sort { (Catalogue.penaltyTypeOrder($0) ?? 0) < (Catalogue.penaltyTypeOrder($1) ?? 0) }
         let party = check.enterprise(name: .party)
         let partyType = partyType(&check, party: party)
         let industry = check.industry()
