@@ -17,7 +17,7 @@ enum EncodingDetector {
         case .invalid: break
         }
         // A GB18030 file decodes wholly, or it is not taken for GB18030.
-        return try isValidGB18030(file, chunkBytes: chunkBytes)
+        return try isValidGB18030(file, chunkBytes: chunkBytes, threads: threads)
             ? EncodingDecision(.gb18030, isWhollyValid: true) : EncodingDecision(.invalid, isWhollyValid: false)
     }
 
@@ -102,15 +102,66 @@ enum EncodingDetector {
         return isLast ? .validButCutAtEnd : .invalid
     }
 
-    private static func isValidGB18030(_ file: InputFile, chunkBytes: Int) throws(IngestError) -> Bool {
-        try file.rewind()
+    /// Whether the whole file decodes as GB18030, its parts checked on `threads` threads when
+    /// it is large.
+    ///
+    /// GB18030 can be checked in parts cut after a line feed: 0x0A is never a byte of a
+    /// two- or four-byte character (their bytes are 0x30 and up), so the byte after one always
+    /// starts a character. A part that finds no line feed joins the next.
+    private static func isValidGB18030(_ file: InputFile, chunkBytes: Int, threads: Int) throws(IngestError) -> Bool {
+        let parts = min(threads, file.size / max(1, chunkBytes))
+        let positional = file.positional
+        guard parts > 1 else { return try isValidGB18030(positional, 0..<file.size, chunkBytes: chunkBytes) }
+        var starts = [0]
+        for part in 1..<parts {
+            let start = try lineStart(from: file.size * part / parts, in: positional, end: file.size,
+                                      chunkBytes: chunkBytes)
+            starts.append(max(start, starts.last!))
+        }
+        starts.append(file.size)
+        let bounds = starts
+        let verdicts = ConcurrentWork.map(parts, threads: parts) { part -> Result<Bool, IngestError> in
+            Result { () throws(IngestError) -> Bool in
+                try isValidGB18030(positional, bounds[part]..<bounds[part + 1], chunkBytes: chunkBytes)
+            }
+        }
+        for verdict in verdicts where try !verdict.get() { return false }
+        return true
+    }
+
+    /// Where the first line after `offset` starts: just past the next line feed, or `end`.
+    private static func lineStart(from offset: Int, in file: PositionalFile, end: Int,
+                                  chunkBytes: Int) throws(IngestError) -> Int {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(chunkBytes, 64 << 10), alignment: 8)
+        defer { buffer.deallocate() }
+        var position = offset
+        while position < end {
+            let count = try file.read(into: buffer, at: position)
+            if count == 0 { break }
+            if let lineFeed = UnsafeRawBufferPointer(rebasing: buffer[..<count]).firstIndex(of: 0x0A) {
+                return position + lineFeed + 1
+            }
+            position += count
+        }
+        return end
+    }
+
+    /// Whether the bytes `range` of `file`, which start a character and end one (or the file),
+    /// decode as GB18030.
+    private static func isValidGB18030(_ file: PositionalFile, _ range: Range<Int>,
+                                       chunkBytes: Int) throws(IngestError) -> Bool {
         let decoder = try GB18030Decoder()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes + 4, alignment: 8)
         defer { buffer.deallocate() }
         var sink: [UInt8] = []
+        var offset = range.lowerBound
         var carried = 0
         while true {
-            let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<chunkBytes + carried]))
+            let wanted = min(chunkBytes, range.upperBound - offset)
+            let count = wanted > 0
+                ? try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried..<carried + wanted]), at: offset)
+                : 0
+            offset += count
             let available = carried + count
             sink.removeAll(keepingCapacity: true)
             let used = decoder.decode(UnsafeRawBufferPointer(rebasing: buffer[0..<available]),
