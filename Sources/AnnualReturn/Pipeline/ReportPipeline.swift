@@ -44,6 +44,9 @@ public struct ReportPipeline {
     /// The stager of every file that could be mapped, to stage again the older versions that
     /// conflicts replaced.
     private var stagers: [FileReference: RecordStager] = [:]
+    /// The encoding each file was read in: a second read of it (see `takeOut`) need not decide
+    /// again, which for GB18030 is a pass over the whole file.
+    private var encodings: [FileReference: TextEncoding] = [:]
     /// Older versions replaced by newer ones, to take out of the aggregate at the end.
     private var replacedVersions: [ReplacedVersion] = []
     /// Actions naming a case no penalty export holds, by where the action was read; an action
@@ -105,6 +108,8 @@ public struct ReportPipeline {
     private struct ReplacedVersion {
         var file: FileReference
         var row: Int
+        /// The line the row starts on: what the pieces of a second read pick rows by.
+        var line: Int
         var fingerprint: RecordFingerprint
         var conflictIndex: Int
         /// The newer version's fields, to list what changed.
@@ -312,6 +317,7 @@ public struct ReportPipeline {
                 message: "the header row could not be read, so no column can be found; every row of this file is rejected"))
         }
         stagers[file] = stager
+        encodings[file] = summary.encoding
         account.bytes = summary.bytes
         account.encoding = summary.encoding
         account.blankRows = summary.blankRows
@@ -355,7 +361,7 @@ public struct ReportPipeline {
                 account.conflicts += 1
                 replacedVersions.append(ReplacedVersion(
                     file: FileReference(dataset: file.dataset, fileIndex: replaced.fileIndex), row: replaced.row,
-                    fingerprint: replaced.fingerprint, conflictIndex: conflicts.count, newerFields: record.fieldValues))
+                    line: replaced.line, fingerprint: replaced.fingerprint, conflictIndex: conflicts.count, newerFields: record.fieldValues))
                 conflicts.append(ConflictEntry(dataset: file.dataset, key: record.dedupeKey,
                                                older: self.location(of: replaced, in: file.dataset), newer: location,
                                                changes: []))
@@ -390,7 +396,8 @@ public struct ReportPipeline {
     /// Takes every version a newer export replaced out of the aggregate (and out of the kept
     /// records), and lists what changed in each conflict. The records were let go when they
     /// were counted, so the rows are staged again from their files — only files that hold a
-    /// replaced version are read again, which cumulative exports make rare and small.
+    /// replaced version are read again, in pieces on every thread as the first read, and only
+    /// the rows starting on a replaced version's line are staged.
     private mutating func takeOutReplacedVersions() throws(PipelineError) {
         guard !replacedVersions.isEmpty else { return }
         let byFile = Dictionary(grouping: replacedVersions.indices) { replacedVersions[$0].file }
@@ -418,19 +425,23 @@ public struct ReportPipeline {
             throw .inputChanged(file: input.displayName, row: replacedVersions[indices[0]].row)
         }
         let rows = Set(indices.map { replacedVersions[$0].row })
+        let lines = Set(indices.map { replacedVersions[$0].line })
         var found: [Int: Record] = [:]
-        var isHeader = true
+        let encoding: EncodingChoice = switch encodings[file] {
+        case .gb18030?: .gb18030
+        case .utf8?, .utf8WithBOM?: .utf8
+        case .invalid?, nil: configuration.encoding
+        }
         do {
-            try CSVFileReader.read(
-                path: input.path, displayName: input.displayName, options: CSVReadOptions(encoding: configuration.encoding),
-                onDiagnostic: { _ in isHeader = false },
-                onRecord: { record in
-                    if isHeader {
-                        isHeader = false
-                        return
+            try CSVFileReader.readInPieces(
+                path: input.path, displayName: input.displayName, options: CSVReadOptions(encoding: encoding),
+                workers: threads, pieceBytes: pieceBytes,
+                makeSink: { _ in ReplacedRowPicker<Record>(stager: stager, lines: lines) },
+                deliver: { piece, rowOffset in
+                    // A bare carriage return can start two records on one line: the row decides.
+                    for (row, record) in piece.picked where rows.contains(row + rowOffset) {
+                        found[row + rowOffset] = record
                     }
-                    guard rows.contains(record.row), case .record(let staged, _) = Record.stage(record, with: stager) else { return }
-                    found[record.row] = staged
                 })
         } catch {
             throw .unreadableInput(error)

@@ -55,6 +55,20 @@ struct StreamingDedupeTests {
         #expect(result.records.penalties.map { "\($0.location.file):\($0.location.row)" } == ["p1.csv:3", "p3.csv:2"])
     }
 
+    /// The second read finds a replaced version by the line it starts on, whatever piece it
+    /// falls in: after a quoted line break, a row's line is past its number.
+    @Test func aReplacedVersionAfterAQuotedLineBreakIsFound() throws {
+        let multiLine = "CF-0,2022-02-01,\"丁\n商贸公司\",,警告,0"
+        let v1 = "CF-1,2022-03-01,甲化工有限公司,91110000MA0000001X,罚款,1000.50"
+        let v2 = "CF-1,2022-04-01,甲化工有限公司,91110000MA0000001X,罚款,2000"
+        let result = try Self.run([("p1.csv", [multiLine, multiLine.replacingOccurrences(of: "CF-0", with: "CF-9"), v1]),
+                                   ("p2.csv", [v2])])
+        #expect(result.conflicts.map { "\($0.older.file):\($0.older.row)/\($0.older.line)" } == ["p1.csv:4/6"])
+        #expect(result.conflicts.first?.changes.map(\.key).contains("fine_amount") == true)
+        let alone = try Self.run([("only.csv", [multiLine, multiLine.replacingOccurrences(of: "CF-0", with: "CF-9"), v2])])
+        #expect(result.aggregate == alone.aggregate)
+    }
+
     /// The key tables are let go once every row is booked, before the figures and outputs are
     /// made: on a large run they are most of the memory, and would otherwise add to the peak.
     @Test func theKeyTablesAreLetGoOnceEveryRowIsBooked() throws {
