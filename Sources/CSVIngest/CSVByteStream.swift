@@ -59,7 +59,7 @@ final class CSVByteStream {
     /// Excel row of the last record or blank line (counted from the stream's start).
     private(set) var row = 0
     /// The physical line being fed (1-based).
-    private var lineNumber = 1
+    private(set) var lineNumber = 1
     /// The line on which the record now being read (or the next one) starts.
     private var recordStartLine = 1
     private var lineStartedInsideRecord = false

@@ -70,25 +70,3 @@ extension Diagnostic {
         return moved
     }
 }
-
-/// What a piece of a second read holds of the rows a newer export replaced: each record that
-/// starts on one of `lines` (which piece rows count from, not lines), staged. The header is
-/// line 1, which no record version is on.
-struct ReplacedRowPicker<Record: CountableRecord>: CSVPieceSink, Sendable {
-    let stager: RecordStager
-    let lines: Set<Int>
-    /// Rows count from the piece's start, as ``PieceStager``'s.
-    private(set) var picked: [(row: Int, record: Record)] = []
-
-    init(stager: RecordStager, lines: Set<Int>) {
-        self.stager = stager
-        self.lines = lines
-    }
-
-    mutating func record(_ record: CSVRecord) {
-        guard lines.contains(record.line), case .record(let staged, _) = Record.stage(record, with: stager) else { return }
-        picked.append((record.row, staged))
-    }
-
-    mutating func diagnostic(_ diagnostic: Diagnostic) {}
-}

@@ -396,8 +396,8 @@ public struct ReportPipeline {
     /// Takes every version a newer export replaced out of the aggregate (and out of the kept
     /// records), and lists what changed in each conflict. The records were let go when they
     /// were counted, so the rows are staged again from their files — only files that hold a
-    /// replaced version are read again, in pieces on every thread as the first read, and only
-    /// the rows starting on a replaced version's line are staged.
+    /// replaced version are read again, and of those only the lines the replaced versions start
+    /// on (found by scanning for line feeds, not by parsing).
     private mutating func takeOutReplacedVersions() throws(PipelineError) {
         guard !replacedVersions.isEmpty else { return }
         let byFile = Dictionary(grouping: replacedVersions.indices) { replacedVersions[$0].file }
@@ -424,25 +424,22 @@ public struct ReportPipeline {
         guard let stager = stagers[file] else {
             throw .inputChanged(file: input.displayName, row: replacedVersions[indices[0]].row)
         }
-        let rows = Set(indices.map { replacedVersions[$0].row })
         let lines = Set(indices.map { replacedVersions[$0].line })
-        var found: [Int: Record] = [:]
         let encoding: EncodingChoice = switch encodings[file] {
         case .gb18030?: .gb18030
         case .utf8?, .utf8WithBOM?: .utf8
         case .invalid?, nil: configuration.encoding
         }
+        // Every record starting on a replaced version's line, staged (a line can start several).
+        var staged: [Int: [Record]] = [:]
         do {
-            try CSVFileReader.readInPieces(
-                path: input.path, displayName: input.displayName, options: CSVReadOptions(encoding: encoding),
-                workers: threads, pieceBytes: pieceBytes,
-                makeSink: { _ in ReplacedRowPicker<Record>(stager: stager, lines: lines) },
-                deliver: { piece, rowOffset in
-                    // A bare carriage return can start two records on one line: the row decides.
-                    for (row, record) in piece.picked where rows.contains(row + rowOffset) {
-                        found[row + rowOffset] = record
-                    }
-                })
+            for record in try CSVFileReader.records(
+                startingOn: lines, path: input.path, displayName: input.displayName,
+                options: CSVReadOptions(encoding: encoding)) {
+                if case .record(let version, _) = Record.stage(record, with: stager) {
+                    staged[record.line, default: []].append(version)
+                }
+            }
         } catch {
             throw .unreadableInput(error)
         }
@@ -450,7 +447,7 @@ public struct ReportPipeline {
             let version = replacedVersions[index]
             // The file must give back exactly the version first read; if it changed while the
             // run read it, the counts would mix two exports.
-            guard let record = found[version.row], record.fingerprint == version.fingerprint else {
+            guard let record = staged[version.line]?.first(where: { $0.fingerprint == version.fingerprint }) else {
                 throw .inputChanged(file: input.displayName, row: version.row)
             }
             record.uncount(from: &aggregate)
