@@ -35,6 +35,11 @@ extension CSVFileReader {
         }
         let decision = try decideEncoding(of: file, options: options)
         let fileName = displayName ?? path
+        // A reader decodes (GB18030) and parses a chunk at a time: small chunks, for a line or
+        // two each, rather than a megabyte for every line wanted.
+        let scanBytes = options.chunkBytes
+        var options = options
+        options.chunkBytes = min(options.chunkBytes, 16 << 10)
         let head = try CSVPieceReader(file: file.positional, fileName: fileName, options: options,
                                       encoding: decision, start: .fileStart, at: 0)
         // Nil when the file ends on the header's lines (bare carriage returns can put records
@@ -44,7 +49,7 @@ extension CSVFileReader {
         let wanted = lines.sorted()
         let afterHeader = wanted.filter { line in headerEnd.map { line > $0 } ?? false }
         var offsets: [Int: Int] = [:]
-        for (line, offset) in try lineStarts(afterHeader, in: file.positional, chunkBytes: options.chunkBytes) {
+        for (line, offset) in try lineStarts(afterHeader, in: file.positional, chunkBytes: scanBytes) {
             offsets[line] = offset
         }
         var found: [CSVRecord] = []
