@@ -27,6 +27,9 @@ final class LibCSVParser {
     var onRecordEnd: () -> Void = {}
 
     private let state: UnsafeMutablePointer<csv_parser>
+    /// True while libcsv asks `annual_return_csv_never_space`, false while it uses its built-in
+    /// test (see ``parse(_:)``).
+    private var asksNeverSpace = true
     /// The largest field, in bytes, that ``parse(_:)`` accepts.
     let maxFieldBytes: Int
 
@@ -45,6 +48,7 @@ final class LibCSVParser {
         csv_init(state, UInt8(CSV_STRICT | CSV_STRICT_FINI))
         // Spaces are data: an export's leading or trailing space must reach validation as is.
         csv_set_space_func(state, annual_return_csv_never_space)
+        asksNeverSpace = true
         csv_set_realloc_func(state, cappedRealloc)
         // Grow the field buffer in large steps: a 1 MiB field needs 16 reallocations, not 8192.
         csv_set_blk_size(state, 64 * 1024)
@@ -80,6 +84,16 @@ final class LibCSVParser {
 
     /// Feeds `bytes`; returns the offset and kind of a failure, or nil when all was consumed.
     func parse(_ bytes: UnsafeRawBufferPointer) -> (offset: Int, failure: Failure)? {
+        // libcsv calls the space function for every byte of an unquoted field. Its built-in
+        // test (space or tab) answers as never-space does for bytes holding neither, without
+        // a call: the function is set only for bytes that hold one. (Either way spaces stay
+        // data: no space is ever seen by the built-in test.)
+        let hasSpace = bytes.count > 0
+            && (memchr(bytes.baseAddress!, 0x20, bytes.count) != nil || memchr(bytes.baseAddress!, 0x09, bytes.count) != nil)
+        if hasSpace != asksNeverSpace {
+            csv_set_space_func(state, hasSpace ? annual_return_csv_never_space : nil)
+            asksNeverSpace = hasSpace
+        }
         let consumed = csv_parse(state, bytes.baseAddress, bytes.count, fieldCallback, recordCallback,
                                  Unmanaged.passUnretained(self).toOpaque())
         guard consumed < bytes.count else { return nil }
