@@ -200,10 +200,19 @@ final class XLSXWorkbook {
     ///
     /// Throws `.invalidSheetName` for a name Excel would refuse; `safeSheetName` makes one
     /// that it accepts.
-    func addSheet(named name: String) throws(XLSXWorkbookError) -> Sheet {
+    ///
+    /// A sheet `writtenInRowOrder` is streamed: each row goes to the library's temporary file
+    /// as the next row begins, with its texts inline rather than shared, so nothing of it stays
+    /// in memory. Its cells, merges and filters must then come in row order: one written to an
+    /// earlier row is refused (an error), never silently placed.
+    func addSheet(named name: String, writtenInRowOrder: Bool = false) throws(XLSXWorkbookError) -> Sheet {
         let workbook = try open()
         let status = name.withCString { workbook_validate_sheet_name(workbook, $0) }
         guard status == LXW_NO_ERROR else { throw .invalidSheetName(name) }
+        // libxlsxwriter streams every sheet added while the workbook's constant_memory option is
+        // on (the sheet reads it once, when added): on for this sheet only.
+        workbook.pointee.options.constant_memory = writtenInRowOrder ? 1 : 0
+        defer { workbook.pointee.options.constant_memory = 0 }
         guard let worksheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
             throw .invalidSheetName(name)
         }

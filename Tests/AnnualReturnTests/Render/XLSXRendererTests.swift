@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import AnnualReturn
 
@@ -119,6 +120,24 @@ struct XLSXRendererTests {
         #expect(ReturnXLSXRenderer.uniqueSheetName("数据问题", avoiding: &used) == "数据问题")
         #expect(ReturnXLSXRenderer.uniqueSheetName("数据问题", avoiding: &used) == "数据问题(2)")
         #expect(ReturnXLSXRenderer.uniqueSheetName("数据问题", avoiding: &used) == "数据问题(3)")
+    }
+
+    /// A streamed sheet (the problems list) takes its rows in order and refuses a cell of a row
+    /// already passed, rather than dropping it; the workbook around it is untouched.
+    @Test func aStreamedSheetTakesRowsInOrderAndRefusesEarlierOnes() throws {
+        let folder = try TestScratch.folder("xlsx-stream")
+        let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("s.xlsx").path,
+                                        temporaryFolder: folder.path)
+        let table = try workbook.addSheet(named: "表")
+        let list = try workbook.addSheet(named: "清单", writtenInRowOrder: true)
+        let style = XLSXCellStyle()
+        for row in 0..<3 { try workbook.write("行\(row)", sheet: list, row: row, column: 0, style: style) }
+        #expect(throws: XLSXWorkbookError.self) { try workbook.write("迟到", sheet: list, row: 1, column: 0, style: style) }
+        // The other sheet is not streamed: any order.
+        try workbook.write(2.0, sheet: table, row: 5, column: 0, style: style)
+        try workbook.write(1.0, sheet: table, row: 1, column: 0, style: style)
+        try workbook.close()
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.xlsx").path))
     }
 
     @Test func headerTextKeepsAmpersandsLiteral() {
