@@ -57,6 +57,10 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
     /// Already a good hash: the key table uses one word as it is.
     var flatHash: UInt64 { UInt64(bitPattern: Int64(low)) }
 
+    /// The digest's two words, for a table that keeps part of it (``KeyTable/StoredKey``).
+    var lowBits: UInt64 { UInt64(bitPattern: Int64(low)) }
+    var highBits: UInt64 { UInt64(bitPattern: Int64(high)) }
+
     /// Which of `count` shards (a power of two) the key belongs to, from the other word, so
     /// that the keys of one shard still spread over its whole table.
     func shard(of count: Int) -> Int { Int(UInt64(bitPattern: Int64(high)) >> 32) & (count - 1) }

@@ -212,11 +212,12 @@ struct KeyTableTests {
         #expect((first.fingerprint, first.fileIndex, first.row, first.line) == (allOnes, 0, 0, 0))
     }
 
-    /// A key costs a 16-byte digest and a 16-byte entry, with nothing beside them in its slot:
-    /// at 5 million keys every byte more is 5 MB more, times the tables' spare room.
-    @Test func aKeyTakesThirtyTwoBytes() {
-        #expect(MemoryLayout<KeyDigest>.stride == 16)
+    /// A key costs 12 bytes of its digest and a 16-byte entry, with nothing beside them in its
+    /// slot: at 5 million keys every byte more is 5 MB more, times the tables' spare room.
+    @Test func aKeyTakesTwentyEightBytes() {
+        #expect(MemoryLayout<KeyTable.StoredKey>.stride == 12)
         #expect(MemoryLayout<KeyTable.Entry>.stride == 16)
+        #expect(MemoryLayout<(KeyTable.StoredKey, KeyTable.Entry)>.stride == 28)
     }
 
     /// Fingerprints keep 48 bits, whatever the hash gave.
