@@ -38,6 +38,8 @@ except ImportError:
 # The first characters that make Excel or WPS read a cell as a formula (TextEscaping.spreadsheetCell).
 FORMULA_TRIGGERS = set("=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20")
 PROBLEMS_SHEET = "数据问题"
+# ReturnXLSXRenderer.maximumProblemRows: the most problems the sheet lists.
+MAXIMUM_PROBLEM_ROWS = 100_000
 MAX_REPORTED = 40
 
 
@@ -250,7 +252,16 @@ class Checker:
         listed = [sheet.cell(row=problem_header, column=c + 1).value for c in range(len(header))]
         if listed != header:
             self.fail(f"{PROBLEMS_SHEET}: header {listed} differs from rejects.csv {header}")
-        for offset, record in enumerate(records):
+        # The sheet lists at most MAXIMUM_PROBLEM_ROWS; then one note says how many more
+        # rejects.csv holds, and the rest are not compared.
+        listed_records = records[:MAXIMUM_PROBLEM_ROWS]
+        if len(records) > MAXIMUM_PROBLEM_ROWS:
+            note_row = problem_header + 1 + MAXIMUM_PROBLEM_ROWS
+            note = sheet.cell(row=note_row, column=1).value or ""
+            unlisted = len(records) - MAXIMUM_PROBLEM_ROWS
+            if f"另有 {unlisted} 条未列出" not in note:
+                self.fail(f"{PROBLEMS_SHEET}!A{note_row}: {note!r}, expected a note on the {unlisted} unlisted problems")
+        for offset, record in enumerate(listed_records):
             row = problem_header + 1 + offset
             for column, expected in enumerate(record):
                 actual = sheet.cell(row=row, column=column + 1).value
@@ -259,13 +270,15 @@ class Checker:
                         self.fail(f"{PROBLEMS_SHEET}!R{row}C{column + 1}: {actual!r}, expected the number {expected}")
                 elif (actual or "") != spreadsheet_text(expected):
                     self.fail(f"{PROBLEMS_SHEET}!R{row}C{column + 1}: {actual!r}, expected {expected!r}")
-        extra = sheet.cell(row=problem_header + 1 + len(records), column=1).value
+        below = problem_header + 1 + len(listed_records) + (1 if len(records) > MAXIMUM_PROBLEM_ROWS else 0)
+        extra = sheet.cell(row=below, column=1).value
         if records and extra not in (None, ""):
             self.fail(f"{PROBLEMS_SHEET}: more problem rows than rejects.csv has records")
-        self.counts["problem_rows"] = len(records)
+        self.counts["problem_rows"] = len(listed_records)
         verdict = "match" if len(self.problems) == mismatches_before else "do not all match"
-        print(f"  {PROBLEMS_SHEET}: {self.counts['files']} files reconciled, {len(records)} problem rows "
-              f"{verdict} rejects.csv")
+        unlisted = f" (and a note on the {len(records) - len(listed_records)} more)" if len(records) > len(listed_records) else ""
+        print(f"  {PROBLEMS_SHEET}: {self.counts['files']} files reconciled, {len(listed_records)} problem rows "
+              f"{verdict} rejects.csv{unlisted}")
 
     def run(self):
         workbook_path = self.folder / "return.xlsx"
