@@ -11,8 +11,9 @@ extension CSVFileReader {
     /// every record starting on it is given — with bare carriage returns a line can start
     /// several, even the header's, which is then read from the file's start. A record's `row`
     /// counts from where it was read from, as a piece's rows count from the piece's start: the
-    /// caller knows lines, not rows. Diagnostics are not given: the first read reported them. A pipe, which
-    /// cannot be read by position, is read through and its records on those lines given.
+    /// caller knows lines, not rows. Diagnostics are not given: the first read reported them.
+    /// A pipe, which cannot be read by position, is read through and its records on those
+    /// lines given.
     /// - Throws: what ``read(path:displayName:options:onBytes:onDiagnostic:onRecord:)`` throws.
     public static func records(
         startingOn lines: Set<Int>, path: String, displayName: String? = nil,
@@ -26,8 +27,8 @@ extension CSVFileReader {
             var found: [CSVRecord] = []
             try read(path: path, displayName: displayName, options: options, onDiagnostic: { _ in },
                      onRecord: { if lines.contains($0.line) { found.append($0) } })
-            // The serial read gives the header as a record too; it is on no wanted line unless
-            // that line is the header's, which a record version never is.
+            // The serial read gives the header as a record too: given here only when a wanted
+            // line is the header's (bare carriage returns), and then it matches no version.
             return found
         }
         if let format = NonCSVFormat.identify(try file.peek(NonCSVFormat.sniffBytes)) {

@@ -108,7 +108,7 @@ public struct ReportPipeline {
     private struct ReplacedVersion {
         var file: FileReference
         var row: Int
-        /// The line the row starts on: what the pieces of a second read pick rows by.
+        /// The line the row starts on: what the second read finds it by.
         var line: Int
         var fingerprint: RecordFingerprint
         var conflictIndex: Int
