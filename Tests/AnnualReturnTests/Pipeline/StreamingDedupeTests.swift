@@ -55,8 +55,8 @@ struct StreamingDedupeTests {
         #expect(result.records.penalties.map { "\($0.location.file):\($0.location.row)" } == ["p1.csv:3", "p3.csv:2"])
     }
 
-    /// The second read finds a replaced version by the line it starts on, whatever piece it
-    /// falls in: after a quoted line break, a row's line is past its number.
+    /// The second read finds a replaced version by the line it starts on: after a quoted line
+    /// break, a row's line is past its number.
     @Test func aReplacedVersionAfterAQuotedLineBreakIsFound() throws {
         let multiLine = "CF-0,2022-02-01,\"丁\n商贸公司\",,警告,0"
         let v1 = "CF-1,2022-03-01,甲化工有限公司,91110000MA0000001X,罚款,1000.50"
