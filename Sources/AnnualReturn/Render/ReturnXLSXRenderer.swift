@@ -324,7 +324,13 @@ public enum ReturnXLSXRenderer {
 
         // Widths from both lists: the same columns serve the reconciliation and the problems.
         var widths = Array(repeating: 8, count: span.count)
-        func widen(_ column: Int, _ text: String) { widths[column] = max(widths[column], displayWidth(text)) }
+        let widest = 68  // what a column is laid out at, at most, less its margin
+        func widen(_ column: Int, _ text: String) {
+            // No text is wider than it has UTF-8 bytes, and no column wider than `widest`: most
+            // cells of a long list need no measuring.
+            guard widths[column] < widest, text.utf8.count > widths[column] else { return }
+            widths[column] = max(widths[column], displayWidth(text))
+        }
         for (column, title) in accountHeader.enumerated() { widen(column, title) }
         for (column, title) in problemHeader.enumerated() { widen(column, title) }
         for account in result.accounts {
@@ -333,7 +339,7 @@ public enum ReturnXLSXRenderer {
         for problem in problems {
             for (column, text) in problem.texts.enumerated() { widen(column, text) }
         }
-        let columnWidths = widths.map { Double(min($0 + 2, 70)) }
+        let columnWidths = widths.map { Double(min($0 + 2, widest + 2)) }
         for (column, width) in columnWidths.enumerated() {
             try workbook.setColumnWidth(width, sheet: sheet, column: column)
         }
