@@ -102,12 +102,15 @@ struct FlatHashMap<Key: FlatHashable, Value> {
         return removed
     }
 
-    /// Makes room for `capacity` entries without growing again.
+    /// Makes room for `capacity` entries without growing again: just enough slots for them at
+    /// three quarters full (a table sized ahead of its keys ends that full rather than wherever
+    /// growing by half left it), or half as many again as now if that is more, so that
+    /// reserving a little more at a time still grows by half.
     mutating func reserveCapacity(_ capacity: Int) {
         guard capacity > 0 else { return }
-        var target = max(Self.smallestCapacity, self.capacity)
-        while capacity * 4 > target * 3 { target = Self.grown(target) }
-        if target > self.capacity { rehash(into: target) }
+        let needed = (capacity * 4 + 2) / 3
+        guard needed > self.capacity else { return }
+        rehash(into: max(needed, self.capacity == 0 ? Self.smallestCapacity : Self.grown(self.capacity)))
     }
 
     /// Every entry, in no particular order.

@@ -78,6 +78,17 @@ struct KeyTable {
 
     var count: Int { shards.reduce(0) { $0 + $1.count } }
 
+    /// The slots of all shards: the table's memory, 28 bytes each.
+    var capacity: Int { shards.reduce(0) { $0 + $1.capacity } }
+
+    /// Makes room for about `keys` keys: each shard for its share and three standard
+    /// deviations more (keys fall into shards at random).
+    mutating func reserveCapacity(_ keys: Int) {
+        let share = Double(keys) / Double(Self.shardCount)
+        let perShard = Int((share + 3 * share.squareRoot()).rounded(.up))
+        for shard in shards.indices { shards[shard].reserveCapacity(perShard) }
+    }
+
     func contains(_ key: KeyDigest) -> Bool { shards[key.shard(of: Self.shardCount)].contains(StoredKey(key)) }
 
     /// Files are read in input order and rows in file order, so every insertion is newer than

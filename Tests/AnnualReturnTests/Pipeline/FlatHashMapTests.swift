@@ -78,6 +78,24 @@ struct FlatHashMapTests {
         #expect(fills.min()! >= 0.49 && fills.max()! <= 0.75)
     }
 
+    /// A map sized ahead for its keys takes them without growing and ends three quarters full;
+    /// reserving a little more at a time still grows it by half, not a slot at a time.
+    @Test func aMapSizedAheadEndsThreeQuartersFull() {
+        var map = FlatHashMap<SpreadKey, Int32>()
+        map.reserveCapacity(100_000)
+        let capacity = map.capacity
+        for value in 0..<100_000 as Range<UInt32> { map.updateValue(0, forKey: SpreadKey(value: value)) }
+        #expect(map.capacity == capacity)
+        #expect(Double(map.count) / Double(map.capacity) >= 0.74)
+        var growing = FlatHashMap<SpreadKey, Int32>()
+        var capacities: Set<Int> = []
+        for count in stride(from: 1_000, through: 100_000, by: 1_000) {
+            growing.reserveCapacity(count)
+            capacities.insert(growing.capacity)
+        }
+        #expect(capacities.count < 15)
+    }
+
     /// A copy is a value: changing either map — growing, replacing, removing — leaves the other
     /// as it was, and so does a sequence of entries taken before.
     @Test func aCopyIsUnchangedByChangesToTheOriginal() {

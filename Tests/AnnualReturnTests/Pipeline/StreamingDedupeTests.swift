@@ -196,6 +196,19 @@ struct KeyTableTests {
         #expect(table.contains(KeyDigest("CF-1")) && !table.contains(KeyDigest("CF-2")))
     }
 
+    /// A table sized ahead for its keys takes them without growing, and ends nearly three
+    /// quarters full (the shards' spread aside); grown key by key it could end half full.
+    @Test func aTableSizedAheadTakesItsKeysWithoutGrowing() {
+        var table = KeyTable()
+        table.reserveCapacity(200_000)
+        let capacity = table.capacity
+        for number in 0..<200_000 {
+            _ = table.insert(KeyDigest("JC-\(number)"), Self.entry("x", file: 0, row: number + 2))
+        }
+        #expect(table.capacity == capacity)
+        #expect(Double(table.count) / Double(table.capacity) > 0.7)
+    }
+
     /// A row is never on an earlier line than its number, so lines (32 bits) bound both.
     @Test func theLargestFileIndexRowAndLineSurvivePacking() {
         var builder = FingerprintBuilder()
