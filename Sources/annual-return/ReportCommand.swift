@@ -104,7 +104,7 @@ struct ReportCommand: ParsableCommand {
     /// The run proper, while the output lock is held: tidy up, read, publish, summarise.
     private func report(_ configuration: ReturnConfiguration, log: RunLog, logger: Logger) throws {
         let inputs = Dataset.allCases.flatMap { configuration.inputs[$0] ?? [] }
-        let inputBytes = inputs.reduce(0) { $0 + Self.size(of: $1.path) }
+        let inputBytes = inputs.reduce(0) { $0 + FileBytes.size(of: $1.path) }
         let folder = ReturnWriter.folder(for: configuration)
         logger.info("report \(configuration.year) from \(config): \(inputs.count) exports, \(Self.megabytes(inputBytes)), into \(folder)/")
 
@@ -174,12 +174,6 @@ struct ReportCommand: ParsableCommand {
     }
 
     // MARK: Helpers
-
-    /// The size of a file in bytes; 0 when it cannot be examined (reading it will say why).
-    private static func size(of path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
-    }
 
     /// A size in MiB with one decimal, e.g. `14.8 MB`.
     private static func megabytes(_ bytes: Int) -> String {

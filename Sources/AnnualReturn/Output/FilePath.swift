@@ -67,6 +67,14 @@ public enum FileBytes {
         public var description: String
     }
 
+    /// The size in bytes of the regular file at `path`; 0 for anything else, or when it cannot
+    /// be examined (reading it will say why).
+    public static func size(of path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
     /// The bytes of the file at `path`.
     public static func read(path: String) throws(ReadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

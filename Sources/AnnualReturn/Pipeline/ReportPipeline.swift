@@ -191,14 +191,6 @@ public struct ReportPipeline {
                          conflicts: conflicts, records: counted)
     }
 
-    /// The size of the file at `path` in bytes; 0 when it cannot be examined (reading it says
-    /// why) or is not a regular file.
-    private static func fileSize(_ path: String) -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return 0 }
-        return Int(info.st_size)
-    }
-
     /// The publication rule, its calendar loaded for every year a counted decision or its
     /// deadline can fall in: the return's year and each period's, and the year after the last
     /// (a late-December decision is due in January). Nil without a calendar, or without
@@ -243,7 +235,8 @@ public struct ReportPipeline {
         // grown as keys came, it ended anywhere from half to three quarters full (half, for the
         // 1 GB sample's 4.3 million inspection keys: 80 MB more). A later export of the dataset
         // (mostly the same records again) grows it as it goes.
-        var sizesKeys = keys.count == 0 && Self.fileSize(input.path) > 2 * pieceBytes
+        let fileBytes = FileBytes.size(of: input.path)
+        var sizesKeys = keys.count == 0 && fileBytes > 2 * pieceBytes
         let hasher = SHA256Hasher()
         let options = CSVReadOptions(encoding: configuration.encoding)
         let extra = configuration.columnMappings[file.dataset] ?? [:]
@@ -269,7 +262,7 @@ public struct ReportPipeline {
                 deliver: { piece, rowOffset in
                     if sizesKeys {
                         sizesKeys = false
-                        let expected = Double(piece.events.count) * Double(Self.fileSize(input.path)) / Double(pieceBytes)
+                        let expected = Double(piece.events.count) * Double(fileBytes) / Double(pieceBytes)
                         keys.reserveCapacity(Int(expected * 1.02))
                     }
                     aggregate.merge(piece.counts)
