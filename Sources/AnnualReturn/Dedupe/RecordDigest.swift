@@ -7,8 +7,9 @@ import CXXHash
 /// this, several times faster on short keys than the two SipHash passes it replaced. Digests are
 /// compared, never written or ordered, so nothing the run writes depends on them.
 struct KeyDigest: Hashable, Sendable, FlatHashable {
-    private let high: Int
-    private let low: Int
+    /// The hash's two words: the low one places a key in a table, the high one picks its shard.
+    let lowBits: UInt64
+    let highBits: UInt64
 
     init(_ key: String) {
         self.init(key, nil)
@@ -45,25 +46,21 @@ struct KeyDigest: Hashable, Sendable, FlatHashable {
         var low: UInt64 = 0
         var high: UInt64 = 0
         annual_return_xxh3_128(bytes.baseAddress, bytes.count, &low, &high)
-        self.high = Int(bitPattern: UInt(high))
-        self.low = Int(bitPattern: UInt(low))
+        lowBits = low
+        highBits = high
     }
 
     func hash(into hasher: inout Hasher) {
         // Already a good hash: feeding one word is enough for the table.
-        hasher.combine(low)
+        hasher.combine(lowBits)
     }
 
     /// Already a good hash: the key table uses one word as it is.
-    var flatHash: UInt64 { UInt64(bitPattern: Int64(low)) }
-
-    /// The digest's two words, for a table that keeps part of it (``KeyTable/StoredKey``).
-    var lowBits: UInt64 { UInt64(bitPattern: Int64(low)) }
-    var highBits: UInt64 { UInt64(bitPattern: Int64(high)) }
+    var flatHash: UInt64 { lowBits }
 
     /// Which of `count` shards (a power of two) the key belongs to, from the other word, so
     /// that the keys of one shard still spread over its whole table.
-    func shard(of count: Int) -> Int { Int(UInt64(bitPattern: Int64(high)) >> 32) & (count - 1) }
+    func shard(of count: Int) -> Int { Int(highBits >> 32) & (count - 1) }
 }
 
 /// A 48-bit fingerprint of a record's normalised canonical content: equal for a duplicate,

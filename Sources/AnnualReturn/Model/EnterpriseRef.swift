@@ -14,8 +14,15 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     /// The number of these texts in ``EnterpriseRefTable/shared``; 0 is the empty reference.
     let id: UInt32
 
+    /// The reference of a normalised credit code (nil or empty when there is none) and name.
     public init(creditCode: String?, name: String) {
-        id = EnterpriseRefTable.shared.intern(Texts(creditCode: creditCode, name: name))
+        let creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
+        self = withUTF8Bytes(of: name) { name in
+            guard let creditCode else { return EnterpriseRef(normalisedName: name, code: nil, digest: KeyDigest(utf8: name, nil)) }
+            return withUTF8Bytes(of: creditCode) {
+                EnterpriseRef(normalisedName: name, code: $0, digest: KeyDigest(utf8: name, $0))
+            }
+        }
     }
 
     /// The reference of the normalised bytes `name` and `code` (nil when empty), `digest` being
@@ -49,26 +56,5 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
 
     public static func < (lhs: EnterpriseRef, rhs: EnterpriseRef) -> Bool {
         lhs.id != rhs.id && (lhs.creditCode ?? "", lhs.name) < (rhs.creditCode ?? "", rhs.name)
-    }
-}
-
-extension EnterpriseRef {
-    /// The two texts of a reference, as the table keeps them, with the 128-bit digest of their
-    /// UTF-8 bytes the table finds them by. Staging has normalised every name and code (NFKC),
-    /// so equal texts have equal bytes; the digest stands for the bytes as ``KeyDigest`` does
-    /// for record keys, and saves comparing them.
-    struct Texts: Sendable {
-        let creditCode: String?
-        let name: String
-        let digest: KeyDigest
-
-        init(creditCode: String?, name: String) {
-            let creditCode = creditCode.flatMap { $0.isEmpty ? nil : $0 }
-            self.creditCode = creditCode
-            self.name = name
-            digest = KeyDigest(name, creditCode)
-        }
-
-        var isEmpty: Bool { creditCode == nil && name.isEmpty }
     }
 }

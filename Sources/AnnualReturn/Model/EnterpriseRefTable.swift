@@ -27,15 +27,6 @@ final class EnterpriseRefTable: @unchecked Sendable {
         shards = (0..<(1 << Self.shardBits)).map { _ in Shard() }
     }
 
-    /// The number of `texts`, given it the first time they are seen. The empty reference is 0.
-    func intern(_ texts: EnterpriseRef.Texts) -> UInt32 {
-        guard !texts.isEmpty else { return 0 }
-        return withUTF8Bytes(of: texts.name) { name in
-            guard let code = texts.creditCode else { return intern(name: name, code: nil, digest: texts.digest) }
-            return withUTF8Bytes(of: code) { intern(name: name, code: $0, digest: texts.digest) }
-        }
-    }
-
     /// The number of the texts whose normalised bytes are `name` and `code` (nil when there is
     /// none; never empty), `digest` being ``KeyDigest/init(utf8:_:)`` of them: staging interns
     /// an enterprise seen for the first time from the row's bytes, without making its strings.
