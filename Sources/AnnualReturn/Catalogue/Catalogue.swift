@@ -32,9 +32,16 @@ public enum Catalogue {
     /// `lookup` of text already put through `TextNormalizer.compact`.
     static func lookup(_ kind: CategoryKind, compacted key: String) -> CategoryLookup {
         var key = key
-        let known = key.withUTF8 { names(of: kind).lookup(UnsafeRawBufferPointer($0)) }
+        let known = key.withUTF8 { key in withNames(of: kind) { $0.lookup(UnsafeRawBufferPointer(key)) } }
         if let known { return known }
         return .unknown(suggestion: suggestions.nearest(kind, key, computedBy: nearest))
+    }
+
+    /// The code of the category of `kind` whose name or alias the compacted UTF-8 `key` is; nil
+    /// for anything else (a legacy name, an unknown one), which `lookup` answers in full.
+    /// Staging asks this of several cells of every row, and needs only the code.
+    static func foundCode(_ kind: CategoryKind, compactedUTF8 key: UnsafeRawBufferPointer) -> String? {
+        withNames(of: kind) { $0.foundCode(key) }
     }
 
     /// The severity rank (`order`) of the penalty type with code `code`; nil for an unknown
@@ -56,24 +63,26 @@ public enum Catalogue {
     /// `all` split by kind, in table order.
     private static let byKind: [CategoryKind: [Category]] = Dictionary(grouping: all, by: \.kind)
 
-    /// The compacted names, aliases and legacy names of `kind`, with what each resolves to.
-    /// The catalogue tests check that no name is claimed twice within a kind.
-    private static func names(of kind: CategoryKind) -> CategoryNameTable {
+    /// Calls `body` with the compacted names, aliases and legacy names of `kind`, with what
+    /// each resolves to. The catalogue tests check that no name is claimed twice within a kind.
+    private static func withNames<Result>(of kind: CategoryKind,
+                                          _ body: (borrowing CategoryNameTable) -> Result) -> Result {
         // A switch over tables built once, rather than a dictionary: this runs for several
-        // cells of every row.
+        // cells of every row. The table is lent, not returned: a copy retained and released
+        // each of its arrays.
         switch kind {
-        case .penaltyType: penaltyTypeNames
-        case .enforcementMeasure: enforcementMeasureNames
-        case .enforcementExecution: enforcementExecutionNames
-        case .inspectionKind: inspectionKindNames
-        case .industry: industryNames
-        case .procedure: procedureNames
-        case .partyType: partyTypeNames
-        case .caseFileType: caseFileTypeNames
-        case .catalogueClass: catalogueClassNames
-        case .licensingDecision: licensingDecisionNames
-        case .disputeKind: disputeKindNames
-        case .disputeOutcome: disputeOutcomeNames
+        case .penaltyType: body(penaltyTypeNames)
+        case .enforcementMeasure: body(enforcementMeasureNames)
+        case .enforcementExecution: body(enforcementExecutionNames)
+        case .inspectionKind: body(inspectionKindNames)
+        case .industry: body(industryNames)
+        case .procedure: body(procedureNames)
+        case .partyType: body(partyTypeNames)
+        case .caseFileType: body(caseFileTypeNames)
+        case .catalogueClass: body(catalogueClassNames)
+        case .licensingDecision: body(licensingDecisionNames)
+        case .disputeKind: body(disputeKindNames)
+        case .disputeOutcome: body(disputeOutcomeNames)
         }
     }
 

@@ -12,6 +12,9 @@ struct CategoryNameTable: Sendable {
     private var nameEnds: [Int] = []
     /// What each name resolves to, by the name's position.
     private var lookups: [CategoryLookup] = []
+    /// The code of each name that is found as such (`.found`), nil for a legacy name: what
+    /// staging asks for, without copying the whole category out of `lookups`.
+    private var foundCodes: [String?] = []
 
     /// Adds `name` (already compacted) resolving to `lookup`; a name added again resolves to
     /// the later `lookup`, as an assignment to a dictionary would.
@@ -19,16 +22,29 @@ struct CategoryNameTable: Sendable {
         var name = name
         if let position = name.withUTF8({ self.position(of: UnsafeRawBufferPointer($0)) }) {
             lookups[position] = lookup
+            foundCodes[position] = Self.foundCode(of: lookup)
             return
         }
         nameBytes.append(contentsOf: name.utf8)
         nameEnds.append(nameBytes.count)
         lookups.append(lookup)
+        foundCodes.append(Self.foundCode(of: lookup))
+    }
+
+    private static func foundCode(of lookup: CategoryLookup) -> String? {
+        if case .found(let category) = lookup { return category.code }
+        return nil
     }
 
     /// What the compacted name `key` resolves to; nil when it is no name of the table.
     func lookup(_ key: UnsafeRawBufferPointer) -> CategoryLookup? {
         position(of: key).map { lookups[$0] }
+    }
+
+    /// The code of the category the compacted name `key` is a name or alias of; nil when it
+    /// is no name of the table, or a legacy one.
+    func foundCode(_ key: UnsafeRawBufferPointer) -> String? {
+        position(of: key).flatMap { foundCodes[$0] }
     }
 
     /// The position of the name whose bytes are `key`.

@@ -12,6 +12,23 @@ extension TextNormalizer {
         return string(removingASCIIWhitespaceFrom: bytes)
     }
 
+    /// Calls `body` with the UTF-8 of `compact` of the text whose UTF-8 is `bytes`, made
+    /// without a `String`, when the text is one `isKnownNFKC` admits; nil for any other text,
+    /// whose compact form only the general path gives.
+    static func withCompacted<Result>(utf8 bytes: UnsafeRawBufferPointer,
+                                      _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+        guard isKnownNFKC(utf8: bytes) else { return nil }
+        guard containsASCIIWhitespace(bytes) else { return body(bytes) }
+        return withUnsafeTemporaryAllocation(byteCount: max(1, bytes.count), alignment: 1) { output in
+            var count = 0
+            for byte in bytes where !isASCIIWhitespace(byte) {
+                output[count] = byte
+                count += 1
+            }
+            return body(UnsafeRawBufferPointer(rebasing: output[..<count]))
+        }
+    }
+
     /// `trimmingWhitespace(nfkc(text))` of the text whose UTF-8 is `bytes`: free text as records
     /// keep it.
     static func trimmedNFKC(utf8 bytes: UnsafeRawBufferPointer) -> String {

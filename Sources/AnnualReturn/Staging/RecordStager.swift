@@ -81,12 +81,14 @@ final class RecordStager: Sendable {
         var check = RowCheck(record: row, mapping: mapping, file: file)
         let id = check.identifier(.inspectionID, required: true)
         let date = check.requiredDate(.date)
-        let kindText = check.raw(.kind)
-        var kind: Category?
-        if TextNormalizer.compact(kindText).isEmpty {
-            check.error(.missingRequired, .kind, "检查方式 (kind) is empty; every row needs one")
-        } else {
-            kind = check.category(.inspectionKind, kindText, column: .kind, what: "inspection kind (检查方式)")
+        var kind = check.foundCategoryCode(.inspectionKind, .kind)
+        if kind == nil {
+            let kindText = check.raw(.kind)
+            if TextNormalizer.compact(kindText).isEmpty {
+                check.error(.missingRequired, .kind, "检查方式 (kind) is empty; every row needs one")
+            } else {
+                kind = check.category(.inspectionKind, kindText, column: .kind, what: "inspection kind (检查方式)")?.code
+            }
         }
         let enterprise = check.enterprise(name: .enterprise)
         let industry = check.industry()
@@ -101,7 +103,7 @@ final class RecordStager: Sendable {
         var record: InspectionRecord?
         if let date, let kind, !id.isEmpty {
             record = InspectionRecord(
-                id: id, date: date, kind: kind.code, enterprise: enterprise, industry: industry,
+                id: id, date: date, kind: kind, enterprise: enterprise, industry: industry,
                 hazardsGeneral: general, hazardsMajor: major, hazardsRectified: rectified,
                 irregularities: irregularities, unit: check.text(.unit), officers: check.text(.officers))
         }
@@ -114,17 +116,22 @@ final class RecordStager: Sendable {
         let caseID = check.identifier(.caseID, required: true)
         let date = check.requiredDate(.decisionDate)
         var types: [String] = []
-        // A decision not to penalise (不予处罚) is a decision of the case but no penalty: it is
-        // kept, with no type, and counted on its own line, never as a penalty case.
-        let notPenalized = Self.notPenalizedNames.contains(TextNormalizer.compact(check.raw(.penaltyTypes)))
-        let parts = notPenalized ? [] : PenaltyTypeList.split(check.raw(.penaltyTypes))
-        if parts.isEmpty && !notPenalized {
-            check.error(.missingRequired, .penaltyTypes, "处罚种类 (penalty_types) is empty; every case has at least one")
-        }
-        for part in parts {
-            if let category = check.category(.penaltyType, part, column: .penaltyTypes, what: "penalty type (处罚种类)"),
-               !types.contains(category.code) {
-                types.append(category.code)
+        var notPenalized = false
+        if let found = check.withBytes(.penaltyTypes, Self.foundPenaltyTypes(utf8:)) {
+            types = found
+        } else {
+            // A decision not to penalise (不予处罚) is a decision of the case but no penalty: it
+            // is kept, with no type, and counted on its own line, never as a penalty case.
+            notPenalized = Self.notPenalizedNames.contains(TextNormalizer.compact(check.raw(.penaltyTypes)))
+            let parts = notPenalized ? [] : PenaltyTypeList.split(check.raw(.penaltyTypes))
+            if parts.isEmpty && !notPenalized {
+                check.error(.missingRequired, .penaltyTypes, "处罚种类 (penalty_types) is empty; every case has at least one")
+            }
+            for part in parts {
+                if let category = check.category(.penaltyType, part, column: .penaltyTypes, what: "penalty type (处罚种类)"),
+                   !types.contains(category.code) {
+                    types.append(category.code)
+                }
             }
         }
         // A set, not a list: 警告、罚款 and 罚款、警告 are the same decision, so the order is the
@@ -135,8 +142,8 @@ final class RecordStager: Sendable {
         let industry = check.industry()
         let fine = check.amount(.fineAmount)
         let confiscation = check.amount(.confiscationAmount)
-        var procedure: String?
-        let procedureText = check.raw(.procedure)
+        var procedure = check.foundCategoryCode(.procedure, .procedure)
+        let procedureText = procedure == nil ? check.raw(.procedure) : ""
         if !TextNormalizer.compact(procedureText).isEmpty {
             switch Catalogue.lookup(.procedure, procedureText) {
             case .found(let category), .ambiguousLegacy(let category, _):
@@ -170,6 +177,54 @@ final class RecordStager: Sendable {
         return finish(check, record, date: date, dateColumn: .decisionDate)
     }
 
+    /// The codes of the penalty types the UTF-8 `bytes` of 处罚种类 name, each once in the
+    /// order named, when every name in them is found as such (`Catalogue.foundCode`); nil for
+    /// anything else — empty, an unknown or legacy name, text NFKC would change, a decision
+    /// not to penalise (none of whose names is a penalty type's) — which the general path
+    /// decides and reports.
+    ///
+    /// Text NFKC leaves alone holds none of the full-width separators `PenaltyTypeList` also
+    /// splits at (NFKC maps them to the ASCII ones), and no whitespace but ASCII: so the parts
+    /// cut here are those `PenaltyTypeList.split` gives, compacted.
+    static func foundPenaltyTypes(utf8 bytes: UnsafeRawBufferPointer) -> [String]? {
+        guard TextNormalizer.isKnownNFKC(utf8: bytes) else { return nil }
+        var types: [String] = []
+        var partStart = 0
+        var index = 0
+        while true {
+            let atEnd = index == bytes.count
+            let separator = atEnd ? 0 : penaltyTypeSeparatorLength(bytes, at: index)
+            if !atEnd && separator == 0 {
+                index += 1
+                continue
+            }
+            let part = UnsafeRawBufferPointer(rebasing: bytes[partStart..<index])
+            // A part of nothing but whitespace is skipped, as `PenaltyTypeList.split` skips it.
+            if !part.allSatisfy(TextNormalizer.isASCIIWhitespace) {
+                let found = TextNormalizer.withCompacted(utf8: part) { Catalogue.foundCode(.penaltyType, compactedUTF8: $0) }
+                guard let code = found ?? nil else { return nil }
+                if !types.contains(code) { types.append(code) }
+            }
+            if atEnd { break }
+            index += separator
+            partStart = index
+        }
+        return types.isEmpty ? nil : types
+    }
+
+    /// The length of the separator of penalty type names at `index` of text NFKC leaves alone
+    /// (、 , ; / +); 0 when there is none.
+    private static func penaltyTypeSeparatorLength(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Int {
+        switch bytes[index] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "+"):
+            return 1
+        case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81:
+            return 3 // 、 U+3001
+        default:
+            return 0
+        }
+    }
+
     /// What 处罚种类 says for a decision not to penalise (行政处罚法 art. 33).
     static let notPenalizedNames: Set<String> = ["不予处罚", "不予行政处罚", "免予处罚", "免予行政处罚", "不予处罚决定"]
 
@@ -180,6 +235,7 @@ final class RecordStager: Sendable {
     /// 当事人类型; when the export leaves it empty, a credit code or an organisation's name
     /// (…公司, …厂, …合作社) means 单位, anything else 个人.
     private func partyType(_ check: inout RowCheck, party: EnterpriseRef) -> String {
+        if let code = check.foundCategoryCode(.partyType, .partyType) { return code }
         let text = check.raw(.partyType)
         if !TextNormalizer.compact(text).isEmpty {
             switch Catalogue.lookup(.partyType, text) {

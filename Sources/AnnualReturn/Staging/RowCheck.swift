@@ -192,8 +192,20 @@ struct RowCheck {
         }
     }
 
+    /// The code of the category of `kind` that `column`'s text names, when that text, compacted,
+    /// is one of the category's names or aliases (nearly every cell): found from the bytes,
+    /// making no string but the code. Nil for anything else — empty, unknown, a legacy name,
+    /// text NFKC would change — which the general path (`category`, `industry`) decides and
+    /// reports.
+    func foundCategoryCode(_ kind: CategoryKind, _ column: CanonicalColumn) -> String? {
+        withBytes(column) { bytes in
+            TextNormalizer.withCompacted(utf8: bytes) { Catalogue.foundCode(kind, compactedUTF8: $0) } ?? nil
+        }
+    }
+
     /// An industry code; empty is `other`; an unknown name is a warning and counts as `other`.
     mutating func industry() -> String {
+        if let code = foundCategoryCode(.industry, .industry) { return code }
         let key = withBytes(.industry, TextNormalizer.compact(utf8:))
         if key.isEmpty { return "other" }
         switch Catalogue.lookup(.industry, compacted: key) {

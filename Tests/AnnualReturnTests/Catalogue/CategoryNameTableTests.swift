@@ -96,6 +96,64 @@ struct CategoryNameTableTests {
         }
     }
 
+    // MARK: Codes found from the bytes (staging's path)
+
+    /// Staging takes a cell's code from its bytes (`RowCheck.foundCategoryCode`) when the cell
+    /// is a name found as such: it must be the general lookup's code, and be taken whenever the
+    /// text needs no normalising but its whitespace removed.
+    @Test func codesFoundFromBytesAreTheLookupsCodes() async {
+        await propertyCheck(count: 3000, input: Self.names) { text in
+            let known = TrickyText.withUTF8(text, TextNormalizer.isKnownNFKC(utf8:))
+            for kind in CategoryKind.allCases {
+                let fromBytes = TrickyText.withUTF8(text) { bytes in
+                    TextNormalizer.withCompacted(utf8: bytes) { Catalogue.foundCode(kind, compactedUTF8: $0) } ?? nil
+                }
+                var general: String?
+                if case .found(let category) = Catalogue.lookup(kind, text) { general = category.code }
+                if let fromBytes { #expect(fromBytes == general, "\(kind) \(text.debugDescription)") }
+                if general != nil && known { #expect(fromBytes != nil, "\(kind) \(text.debugDescription)") }
+            }
+        }
+    }
+
+    /// 处罚种类 as exports fill it, decisions not to penalise and legacy names among them.
+    static let penaltyTypeCells = TrickyText.oneOf([
+        "警告", "罚款", "没收违法所得", "暂扣许可证", "责令停产停业", "其他", "罚金", "不予处罚", "免予处罚",
+        "暂扣或者吊销许可证", " ", "\u{3000}", "、", "，", ",", ";", "；", "/", "／", "+", "＋", "\u{0301}", "e",
+    ] as [String]).array(of: 0...6).map { $0.joined() }
+
+    /// Staging reads 处罚种类 from its bytes when every name in it is found as such: the codes
+    /// must be those the general path (split, look up each, drop repeats) gives, and the byte
+    /// path must be taken whenever the cell needs no normalising and names only found types.
+    @Test func penaltyTypesFoundFromBytesAreTheGeneralPaths() async {
+        await propertyCheck(count: 4000, input: Self.penaltyTypeCells) { text in
+            let fromBytes = TrickyText.withUTF8(text, RecordStager.foundPenaltyTypes(utf8:))
+            let parts = PenaltyTypeList.split(text)
+            var general: [String] = []
+            var everyPartFound = !parts.isEmpty
+            for part in parts {
+                if case .found(let category) = Catalogue.lookup(.penaltyType, part) {
+                    if !general.contains(category.code) { general.append(category.code) }
+                } else {
+                    everyPartFound = false
+                }
+            }
+            let notPenalized = RecordStager.notPenalizedNames.contains(TextNormalizer.compact(text))
+            if let fromBytes {
+                #expect(everyPartFound && !notPenalized && fromBytes == general, "\(text.debugDescription)")
+            }
+            if everyPartFound && !notPenalized && TrickyText.withUTF8(text, TextNormalizer.isKnownNFKC(utf8:)) {
+                #expect(fromBytes != nil, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func noDecisionNotToPenaliseIsAPenaltyTypesName() {
+        for name in RecordStager.notPenalizedNames {
+            #expect(Catalogue.lookup(.penaltyType, name).category == nil, "\(name)")
+        }
+    }
+
     // MARK: Penalty type lists
 
     /// `PenaltyTypeList.split` as first written: scalars gathered between separators.

@@ -95,6 +95,17 @@ struct UTF8FastPathTests {
         }
     }
 
+    @Test func compactedBytesAreCompactsWhenTheTextIsKnown() async {
+        await propertyCheck(count: 3000, input: TrickyText.text) { text in
+            let compacted = TrickyText.withUTF8(text) { bytes in TextNormalizer.withCompacted(utf8: bytes) { Array($0) } }
+            let known = TrickyText.withUTF8(text, TextNormalizer.isKnownNFKC(utf8:))
+            #expect((compacted != nil) == known, "\(text.debugDescription)")
+            if let compacted {
+                #expect(compacted == TrickyText.utf8(TrickyText.compact(text)), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func trimmedNFKCEqualsItsDefinition() async {
         await propertyCheck(count: 3000, input: TrickyText.text) { text in
             let expected = TrickyText.utf8(TextNormalizer.trimmingWhitespace(TextNormalizer.generalNFKC(text)))
