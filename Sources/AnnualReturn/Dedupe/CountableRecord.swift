@@ -18,6 +18,8 @@ protocol CountableRecord: Hashable, Sendable, RecordFields {
     func addSums(to sums: inout ColumnSums)
     /// Stages one row of this record's export.
     static func stage(_ row: CSVRecord, with stager: RecordStager) -> RecordStager.Outcome<Self>
+    /// Stages one row of this record's export into a piece's stager (see `PieceStager`).
+    static func stageRow(_ row: CSVRecord, into piece: inout PieceStager<Self>)
 }
 
 extension InspectionRecord: CountableRecord {

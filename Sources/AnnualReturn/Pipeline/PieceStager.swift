@@ -35,17 +35,16 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
         self.counts = counts
     }
 
-    // Ingest calls this through its generic piece reader, which no caller can specialise
-    // across the module boundary; without these, every row would be staged by the generic
-    // code, looking up type metadata and copying records through value witnesses.
-    @_specialize(where Record == InspectionRecord)
-    @_specialize(where Record == PenaltyRecord)
-    @_specialize(where Record == EnforcementRecord)
-    @_specialize(where Record == LicensingRecord)
-    @_specialize(where Record == DisputeRecord)
-    @_specialize(where Record == CaseFileReview)
-    @_specialize(where Record == CatalogueItem)
     mutating func record(_ record: CSVRecord) {
+        // Ingest calls this through its generic piece reader, which no caller can specialise
+        // across the module boundary. Generic code here looked up the type metadata of this
+        // piece's events and outcomes for every row; `Record`'s own witness is specialised
+        // for the record type, and looks up nothing.
+        Record.stageRow(record, into: &self)
+    }
+
+    /// Stages one row; `CountableRecord.stageRow(_:into:)` calls it, specialised.
+    fileprivate mutating func stageRow(_ record: CSVRecord) {
         if let stager {
             let staged = StagedRow<Record>(record, with: stager)
             if case .record(let counted, _) = staged.outcome {
@@ -68,5 +67,13 @@ extension Diagnostic {
         var moved = self
         moved.row += offset
         return moved
+    }
+}
+
+extension CountableRecord {
+    /// Stages one row of this record's export into `piece`. The witness of each record type's
+    /// conformance is this, specialised for that type.
+    static func stageRow(_ row: CSVRecord, into piece: inout PieceStager<Self>) {
+        piece.stageRow(row)
     }
 }
