@@ -32,8 +32,6 @@ public struct EnterpriseRef: Hashable, Sendable, Comparable {
     init(normalisedName name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?, digest: KeyDigest) {
         if name.isEmpty && code == nil {
             id = 0
-        } else if let seen = EnterpriseRefTable.shared.find(digest) {
-            id = seen
         } else {
             id = EnterpriseRefTable.shared.intern(name: name, code: code, digest: digest)
         }

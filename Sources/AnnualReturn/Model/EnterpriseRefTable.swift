@@ -28,8 +28,8 @@ final class EnterpriseRefTable: @unchecked Sendable {
     }
 
     /// The number of the texts whose normalised bytes are `name` and `code` (nil when there is
-    /// none; never empty), `digest` being ``KeyDigest/init(utf8:_:)`` of them: staging interns
-    /// an enterprise seen for the first time from the row's bytes, without making its strings.
+    /// none; never empty), `digest` being ``KeyDigest/init(utf8:_:)`` of them: found by the
+    /// digest when seen before, else given now, from the row's bytes, without making strings.
     /// Not for the empty reference (0).
     func intern(name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?, digest: KeyDigest) -> UInt32 {
         let shard = digest.shard(of: 1 << Self.shardBits)
@@ -37,13 +37,6 @@ final class EnterpriseRefTable: @unchecked Sendable {
         // Numbered from 1 within a shard, so no reference but the empty one is 0.
         precondition(index + 1 < 1 << (32 - Self.shardBits), "more distinct enterprise references than the table can number")
         return UInt32(index + 1) << Self.shardBits | UInt32(shard)
-    }
-
-    /// The number of the texts whose digest is `digest`, if they have been seen; nil otherwise
-    /// (then `intern` gives them one).
-    func find(_ digest: KeyDigest) -> UInt32? {
-        let shard = digest.shard(of: 1 << Self.shardBits)
-        return shards[shard].find(digest).map { UInt32($0 + 1) << Self.shardBits | UInt32(shard) }
     }
 
     /// The name a number stands for, and its credit code (nil when it has none).
@@ -137,8 +130,11 @@ final class EnterpriseRefTable: @unchecked Sendable {
         func intern(name: UnsafeRawBufferPointer, code: UnsafeRawBufferPointer?, digest: KeyDigest) -> Int {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            if let index = indices[digest] { return Int(index) }
+            // One probe finds the texts or makes room for them: every index handed out is
+            // below `count`, so getting `count` back means they are new.
             let index = count
+            let found = indices.modifyValue(forKey: digest, initial: Int32(index), { _ in })
+            guard found == Int32(index) else { return Int(found) }
             let chunk = index >> Self.chunkBits
             precondition(chunk < Self.chunkSlots, "more distinct enterprise references than the table can hold")
             if chunks[chunk] == nil {
@@ -146,7 +142,6 @@ final class EnterpriseRefTable: @unchecked Sendable {
             }
             (chunks[chunk]! + (index & ((1 << Self.chunkBits) - 1))).initialize(to: store(name: name, code: code))
             count += 1
-            indices.updateValue(Int32(index), forKey: digest)
             return index
         }
 
@@ -178,12 +173,6 @@ final class EnterpriseRefTable: @unchecked Sendable {
             let reserved = UnsafeMutableBufferPointer(rebasing: free[..<count])
             free = UnsafeMutableBufferPointer(rebasing: free[count...])
             return reserved
-        }
-
-        func find(_ digest: KeyDigest) -> Int? {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            return indices[digest].map(Int.init)
         }
 
         func entry(at index: Int) -> UnsafeMutablePointer<Entry> {
