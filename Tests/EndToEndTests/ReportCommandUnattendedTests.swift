@@ -75,7 +75,12 @@ struct ReportCommandUnattendedTests {
         // A final return differs from the provisional one, so a half-done swap would show.
         // Kill the run the moment its temporary folder appears: it has read and rendered
         // everything and is writing the new outputs.
-        let run = try BackgroundRun(arguments + ["--final"], in: folder, name: "killed")
+        // Killed outright, it cannot remove its temporary files (the workbook it is rendering):
+        // they go to a folder of its own, which goes with the district's.
+        let killedTemporaryFolder = folder.appendingPathComponent("tmp-killed")
+        try FileManager.default.createDirectory(at: killedTemporaryFolder, withIntermediateDirectories: true)
+        let run = try BackgroundRun(arguments + ["--final"], in: folder, name: "killed",
+                                    temporaryFolder: killedTemporaryFolder)
         var sawTemporaryFolder = false
         let deadline = Date().addingTimeInterval(60)
         while run.isRunning && Date() < deadline {
@@ -119,7 +124,8 @@ final class BackgroundRun {
     private let stdoutFile: URL
     private let stderrFile: URL
 
-    init(_ arguments: [String], in folder: URL, name: String) throws {
+    /// - Parameter temporaryFolder: the run's `TMPDIR`, when not the tests' own.
+    init(_ arguments: [String], in folder: URL, name: String, temporaryFolder: URL? = nil) throws {
         stdoutFile = folder.appendingPathComponent("\(name).stdout")
         stderrFile = folder.appendingPathComponent("\(name).stderr")
         try Data().write(to: stdoutFile)
@@ -127,6 +133,11 @@ final class BackgroundRun {
         process.executableURL = BinaryRunner.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if let temporaryFolder {
+            var environment = ProcessInfo.processInfo.environment
+            environment["TMPDIR"] = temporaryFolder.path
+            process.environment = environment
+        }
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
         try process.run()
