@@ -45,6 +45,9 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // The level zlib deflates return.xlsx at: libxlsxwriter always asks for the default (6),
+        // which took a third of the workbook's time (see CDeflateLevel/include/deflate_level.h).
+        .target(name: "CDeflateLevel"),
         // The only Swift code that touches libcsv's pointers and callbacks, plus the byte-level
         // concerns of ingest: encodings, row numbering, recovery from malformed quoting.
         .target(
@@ -60,7 +63,7 @@ let package = Package(
         .target(
             name: "AnnualReturn",
             dependencies: [
-                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "CXXHash", "Yams",
+                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "CXXHash", "CDeflateLevel", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

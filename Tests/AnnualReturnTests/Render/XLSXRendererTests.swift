@@ -140,6 +140,34 @@ struct XLSXRendererTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.xlsx").path))
     }
 
+    /// A workbook is deflated at `XLSXWorkbook.deflateLevel`, not at the level libxlsxwriter
+    /// asks zlib for: the same sheet closed at each gives zips of different sizes, closing at
+    /// -1 is closing at zlib's default (6), and a level holds only while its workbook closes.
+    @Test func workbooksAreDeflatedAtTheChosenLevel() throws {
+        func bytes(closingAt level: Int32) throws -> Int {
+            let folder = try TestScratch.folder("xlsx-level")
+            let path = folder.appendingPathComponent("l.xlsx").path
+            let workbook = try XLSXWorkbook(path: path, temporaryFolder: folder.path)
+            try workbook.setProperties(XLSXDocumentProperties(title: "deflate", created: 1_640_995_200))
+            let sheet = try workbook.addSheet(named: "清单", writtenInRowOrder: true)
+            let style = XLSXCellStyle()
+            for row in 0..<3000 {
+                try workbook.write("exports/inspections.csv", sheet: sheet, row: row, column: 0, style: style)
+                try workbook.write("dated 2022-03-\(row % 28 + 1) inside the lockdown month 2022-03; counted",
+                                   sheet: sheet, row: row, column: 1, style: style)
+                try workbook.write(Double(row), sheet: sheet, row: row, column: 2, style: style)
+            }
+            try workbook.close(deflateLevel: level)
+            return try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        }
+        let chosen = try bytes(closingAt: XLSXWorkbook.deflateLevel)
+        let libraryDefault = try bytes(closingAt: -1)
+        #expect(XLSXWorkbook.deflateLevel != 6)
+        #expect(chosen > libraryDefault)
+        #expect(try bytes(closingAt: 6) == libraryDefault)
+        #expect(try bytes(closingAt: XLSXWorkbook.deflateLevel) == chosen)
+    }
+
     @Test func headerTextKeepsAmpersandsLiteral() {
         #expect(XLSXWorkbook.headerFooterLiteral("A&B局") == "A&&B局")
         #expect(XLSXWorkbook.headerFooterLiteral(String(repeating: "&", count: 300)).count <= 255 - 16)
