@@ -13,7 +13,8 @@ extension EnterpriseRef {
 
     /// What starts a hashed value in memory. It holds a space, and normalisation removes every
     /// space from names and codes, so no clear reference can be taken for a hashed one.
-    private static let hashedMarker = "sha256 "
+    private static let hashedMarkerBytes: StaticString = "sha256 "
+    private static let hashedMarker = hashedMarkerBytes.description
 
     /// The number of hex digits of a published hash.
     static let hashDigits = 32
@@ -35,24 +36,27 @@ extension EnterpriseRef {
 
     /// The published form of this reference, as the digests its pair is written from
     /// (``PublishedReference/Order/appendJSON(to:)``) and return.json orders references by.
-    /// Worked out on the bytes, with `hasher` reused: return.json publishes every enterprise
-    /// the inspections name.
+    /// Worked out on the table's bytes, with `hasher` reused: return.json publishes every
+    /// enterprise the inspections name.
     func publishedOrder(hasher: borrowing SHA256Hasher) -> PublishedReference.Order {
-        let code = creditCode.map { Self.publishedDigest(of: $0, part: "code:", hasher: hasher) }
-        let name = self.name.isEmpty ? nil : Self.publishedDigest(of: self.name, part: "name:", hasher: hasher)
-        return PublishedReference.Order(code: code, name: name)
+        EnterpriseRefTable.shared.withTexts(of: id) { name, code in
+            PublishedReference.Order(
+                code: code.map { Self.publishedDigest(of: $0, part: "code:", hasher: hasher) },
+                name: name.isEmpty ? nil : Self.publishedDigest(of: name, part: "name:", hasher: hasher))
+        }
     }
 
-    /// The published hash of one part: the hash already there when the reference was read
-    /// from a return.json, else the first 128 bits of SHA-256 of `part` + the text.
-    private static func publishedDigest(of text: String, part: StaticString,
+    /// The published hash of one part, given its UTF-8 bytes: the hash already there when the
+    /// reference was read from a return.json, else the first 128 bits of SHA-256 of `part` +
+    /// the text. (A clear name or code holds no space, so only a hashed one starts with the
+    /// marker's bytes.)
+    private static func publishedDigest(of text: UnsafeRawBufferPointer, part: StaticString,
                                         hasher: borrowing SHA256Hasher) -> PublishedReference.Digest {
-        if text.hasPrefix(hashedMarker) {
-            return PublishedReference.Digest(hexDigits: text.utf8.dropFirst(hashedMarker.utf8.count))
+        let marker = UnsafeRawBufferPointer(start: hashedMarkerBytes.utf8Start, count: hashedMarkerBytes.utf8CodeUnitCount)
+        if text.starts(with: marker) {
+            return PublishedReference.Digest(hexDigits: text.dropFirst(marker.count))
         }
-        let words = withUTF8Bytes(of: text) { bytes in
-            hasher.leading128Bits(of: UnsafeRawBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount), bytes)
-        }
+        let words = hasher.leading128Bits(of: UnsafeRawBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount), text)
         return PublishedReference.Digest(high: words.high, low: words.low)
     }
 
@@ -107,16 +111,20 @@ enum PublishedReference {
             (high, low) = words
         }
 
-        /// Appends the 32 lower-case hex digits.
+        /// Appends the 32 lower-case hex digits, in one append: return.json writes two for
+        /// every enterprise, and a byte at a time checked the array's room 32 times.
         func appendHex(to output: inout [UInt8]) {
-            Self.appendHex(high, to: &output)
-            Self.appendHex(low, to: &output)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
+                Self.writeHex(high, into: digits, at: 0)
+                Self.writeHex(low, into: digits, at: 16)
+                output.append(contentsOf: digits)
+            }
         }
 
-        private static func appendHex(_ word: UInt64, to output: inout [UInt8]) {
-            let digits: StaticString = "0123456789abcdef"
-            for shift in stride(from: 60, through: 0, by: -4) {
-                output.append(digits.utf8Start[Int(truncatingIfNeeded: word >> UInt64(shift)) & 0xF])
+        private static func writeHex(_ word: UInt64, into digits: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+            let hex: StaticString = "0123456789abcdef"
+            for position in 0..<16 {
+                digits[start + position] = hex.utf8Start[Int(truncatingIfNeeded: word >> UInt64(60 - 4 * position)) & 0xF]
             }
         }
 

@@ -58,6 +58,18 @@ final class EnterpriseRefTable: @unchecked Sendable {
                       as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of the name a number stands for and of its credit code
+    /// (nil when it has none), without making their strings: return.json hashes them for
+    /// every enterprise.
+    func withTexts<Result>(of id: UInt32,
+                           _ body: (_ name: UnsafeRawBufferPointer, _ code: UnsafeRawBufferPointer?) -> Result) -> Result {
+        guard id != 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0), nil) }
+        let entry = entry(id).pointee
+        let name = UnsafeRawBufferPointer(start: entry.bytes, count: Int(entry.nameBytes))
+        guard entry.codeBytes >= 0 else { return body(name, nil) }
+        return body(name, UnsafeRawBufferPointer(start: entry.bytes + Int(entry.nameBytes), count: Int(entry.codeBytes)))
+    }
+
     /// The digests of the name and of the code a number stands for, without making its
     /// texts: the figures ask for them for every enterprise.
     func partDigests(of id: UInt32) -> (name: KeyDigest, code: KeyDigest?) {
