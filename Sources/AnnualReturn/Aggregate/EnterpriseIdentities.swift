@@ -38,6 +38,9 @@ struct EnterpriseIdentities {
     /// Builds the name → codes index from every reference of the dataset, as the aggregate does.
     init<References: Sequence>(references: References) where References.Element == EnterpriseRef {
         var codesByName = FlatHashMap<KeyDigest, CodesOfName>()
+        // Sized once for every reference (at most one name each), rather than grown by half
+        // again and again: a large run's rehashing showed between reading and writing.
+        codesByName.reserveCapacity(references.underestimatedCount)
         for reference in references {
             let digests = reference.partDigests
             guard let code = digests.code, digests.name != KeyDigest.empty else { continue }
@@ -84,6 +87,7 @@ struct EnterpriseIdentities {
     /// with several names, or a name joined to a code another reference gives).
     func distinctCount(of references: EnterpriseReferences) -> Int {
         var codes = FlatHashMap<KeyDigest, Bool>()
+        codes.reserveCapacity(references.count)
         var unjoinedNames = 0
         for reference in references {
             let digests = reference.partDigests

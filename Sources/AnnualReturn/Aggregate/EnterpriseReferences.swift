@@ -21,6 +21,8 @@ public struct EnterpriseReferences: Sendable, Equatable, Sequence {
 
     /// The number of distinct references.
     public var count: Int { counts.count }
+    /// Exactly `count`: what a table built from the references sizes itself by.
+    public var underestimatedCount: Int { counts.count }
     public var isEmpty: Bool { counts.isEmpty }
 
     public func contains(_ reference: EnterpriseRef) -> Bool { counts.contains(reference) }
