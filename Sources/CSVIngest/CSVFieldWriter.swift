@@ -14,14 +14,16 @@ public enum CSVFieldWriter {
 
     /// Appends one quoted field.
     public static func appendField(_ field: String, to output: inout [UInt8]) {
-        var source = Array(field.utf8)
-        // A quoted field is at most twice as long plus its two quotes.
-        var quoted = [UInt8](repeating: 0, count: source.count * 2 + 2)
-        let written = source.withUnsafeMutableBytes { src in
-            quoted.withUnsafeMutableBytes { dest in
-                csv_write(dest.baseAddress, dest.count, src.baseAddress, src.count)
+        var field = field
+        field.withUTF8 { source in
+            // A quoted field is at most twice as long plus its two quotes. The field is quoted
+            // in scratch space (on the stack when small), not in two arrays made per field:
+            // rejects.csv writes nine fields for every problem.
+            let capacity = source.count * 2 + 2
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { quoted in
+                let written = csv_write(quoted.baseAddress, capacity, source.baseAddress, source.count)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: quoted[..<written]))
             }
         }
-        output.append(contentsOf: quoted.prefix(written))
     }
 }
