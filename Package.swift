@@ -45,6 +45,9 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // A prefetch hint (a header): the booking thread has a large table's slot loaded while
+        // it books the rows before.
+        .systemLibrary(name: "CPrefetch"),
         // The level zlib deflates return.xlsx at: libxlsxwriter always asks for the default (6),
         // which took a third of the workbook's time (see CDeflateLevel/include/deflate_level.h).
         .target(name: "CDeflateLevel"),
@@ -63,7 +66,7 @@ let package = Package(
         .target(
             name: "AnnualReturn",
             dependencies: [
-                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "CXXHash", "CDeflateLevel", "Yams",
+                "CSVIngest", "CLibCrypto", "CLibXlsxWriter", "CXXHash", "CDeflateLevel", "CPrefetch", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -45,7 +45,13 @@ public struct EnterpriseReferences: Sendable, Equatable, Sequence {
 
     public mutating func formUnion(_ other: EnterpriseReferences) {
         counts.reserveCapacity(counts.count + other.counts.count)
-        for (reference, count) in other.counts.entries { add(count, to: reference) }
+        // A run's sets outgrow the cache, and each piece's references land at random in them:
+        // the slot of the reference a few ahead is asked for while this one is added.
+        let added = Array(other.counts.entries)
+        for (index, (reference, count)) in added.enumerated() {
+            if index + TablePrefetch.distance < added.count { counts.prefetch(added[index + TablePrefetch.distance].key) }
+            add(count, to: reference)
+        }
     }
 
     /// These references transformed (hashed, say), counts carried over; references that become

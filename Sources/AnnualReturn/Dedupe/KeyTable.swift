@@ -93,6 +93,11 @@ struct KeyTable {
 
     /// Files are read in input order and rows in file order, so every insertion is newer than
     /// what the table holds.
+    /// Starts loading the slot `insert(key, _)` will look at first (see `FlatHashMap.prefetch`).
+    func prefetch(_ key: KeyDigest) {
+        shards[key.shard(of: Self.shardCount)].prefetch(StoredKey(key))
+    }
+
     mutating func insert(_ key: KeyDigest, _ entry: Entry) -> Insertion {
         // One lookup for the common case (a new key); a duplicate puts the original back.
         let shard = key.shard(of: Self.shardCount)

@@ -22,6 +22,10 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
     /// Nil when the file's header could not be mapped.
     let stager: RecordStager?
     private(set) var events: [Event] = []
+    /// The key digest of each event's record, by the event's index (`KeyDigest.empty` for the
+    /// others): the booking asks for the key table's slot of a row a few ahead of the one it
+    /// books, which it cannot read from `events` without copying that row's record.
+    private(set) var keys: [KeyDigest] = []
     /// Every record staged here, counted as if each were new (the header too, if it stages as
     /// a record: the booking takes it out again).
     private(set) var counts: Aggregate
@@ -51,13 +55,16 @@ struct PieceStager<Record: CountableRecord>: CSVPieceSink, Sendable {
                 counted.count(into: &counts)
                 counted.addSums(to: &sums)
             }
+            keys.append(staged.key)
             events.append(.staged(staged))
         } else {
+            keys.append(KeyDigest.empty)
             events.append(.unstaged(row: record.row, line: record.line, fields: record.fields))
         }
     }
 
     mutating func diagnostic(_ diagnostic: Diagnostic) {
+        keys.append(KeyDigest.empty)
         events.append(.rejected(diagnostic))
     }
 }

@@ -267,7 +267,13 @@ public struct ReportPipeline {
                     }
                     aggregate.merge(piece.counts)
                     account.sums.merge(piece.sums.byColumn(Record.summedColumns), uniquingKeysWith: +)
-                    for event in piece.events {
+                    let keysAhead = piece.keys
+                    for (index, event) in piece.events.enumerated() {
+                        // The key table outgrows the cache on large inputs, and keys land at
+                        // random in it: the slot of a row a few ahead is on its way meanwhile.
+                        if index + TablePrefetch.distance < keysAhead.count {
+                            keys.prefetch(keysAhead[index + TablePrefetch.distance])
+                        }
                         switch event {
                         case .rejected(let diagnostic):
                             problems.add(diagnostic.shifted(byRows: rowOffset))
