@@ -84,23 +84,24 @@ struct PublishedReferences {
     /// Hashes every reference `aggregate` holds and orders them once.
     init(_ aggregate: Aggregate) {
         var ranks = FlatHashMap<EnterpriseRef, Int32>()
-        var references: [EnterpriseRef] = []
-        var orders: [PublishedReference.Order] = []
+        // Each reference beside its published form, sorted together: sorting indices into the
+        // forms read them at random, which on the 1 GB sample's 950,000 took a quarter second.
+        var published: [(order: PublishedReference.Order, reference: EnterpriseRef)] = []
         let hasher = SHA256Hasher()
         let sets = [aggregate.inspectionReferences] + ([aggregate.yearTally] + aggregate.periods.compactMap { aggregate.periodTallies[$0.name] })
             .flatMap { [$0.inspectedEnterprises, $0.patrolledEnterprises] }
         ranks.reserveCapacity(aggregate.inspectionReferences.count)
+        published.reserveCapacity(aggregate.inspectionReferences.count)
         for set in sets {
             for reference in set where !ranks.contains(reference) {
                 ranks.updateValue(0, forKey: reference)
-                references.append(reference)
-                orders.append(reference.publishedOrder(hasher: hasher))
+                published.append((reference.publishedOrder(hasher: hasher), reference))
             }
         }
-        let sorted = orders.indices.sorted { orders[$0] < orders[$1] }
-        for (rank, index) in sorted.enumerated() { ranks.updateValue(Int32(rank), forKey: references[index]) }
+        published.sort { $0.order < $1.order }
+        for (rank, entry) in published.enumerated() { ranks.updateValue(Int32(rank), forKey: entry.reference) }
         self.ranks = ranks
-        self.orders = sorted.map { orders[$0] }
+        self.orders = published.map(\.order)
     }
 
     /// Hashed references as `[code, name]` pairs, sorted so the order never depends on a set's.
