@@ -91,13 +91,13 @@ struct KeyTable {
 
     func contains(_ key: KeyDigest) -> Bool { shards[key.shard(of: Self.shardCount)].contains(StoredKey(key)) }
 
-    /// Files are read in input order and rows in file order, so every insertion is newer than
-    /// what the table holds.
     /// Starts loading the slot `insert(key, _)` will look at first (see `FlatHashMap.prefetch`).
     func prefetch(_ key: KeyDigest) {
         shards[key.shard(of: Self.shardCount)].prefetch(StoredKey(key))
     }
 
+    /// Files are read in input order and rows in file order, so every insertion is newer than
+    /// what the table holds.
     mutating func insert(_ key: KeyDigest, _ entry: Entry) -> Insertion {
         // One lookup for the common case (a new key); a duplicate puts the original back.
         let shard = key.shard(of: Self.shardCount)
