@@ -73,10 +73,10 @@ struct ReportCommandUnattendedTests {
         let published = try ReportCommandTests.snapshot(out.appendingPathComponent("2022"))
 
         // A final return differs from the provisional one, so a half-done swap would show.
-        // Kill the run the moment its temporary folder appears: it has read and rendered
-        // everything and is writing the new outputs.
-        // Killed outright, it cannot remove its temporary files (the workbook it is rendering):
-        // they go to a folder of its own, which goes with the district's.
+        // Kill the run the moment its temporary folder appears: it has read everything and is
+        // rendering and writing the new outputs. Killed outright, it cannot remove its
+        // temporary files (the workbook it is rendering): they go to a folder of its own, which
+        // goes with the district's.
         let killedTemporaryFolder = folder.appendingPathComponent("tmp-killed")
         try FileManager.default.createDirectory(at: killedTemporaryFolder, withIntermediateDirectories: true)
         let run = try BackgroundRun(arguments + ["--final"], in: folder, name: "killed",

@@ -18,6 +18,13 @@ extension TextNormalizer {
     static func withCompacted<Result>(utf8 bytes: UnsafeRawBufferPointer,
                                       _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
         guard isKnownNFKC(utf8: bytes) else { return nil }
+        return withASCIIWhitespaceRemoved(from: bytes, body)
+    }
+
+    /// Calls `body` with `bytes` without their ASCII whitespace: the bytes themselves when they
+    /// hold none, else a copy in scratch space.
+    static func withASCIIWhitespaceRemoved<Result>(from bytes: UnsafeRawBufferPointer,
+                                                   _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         guard containsASCIIWhitespace(bytes) else { return body(bytes) }
         return withUnsafeTemporaryAllocation(byteCount: max(1, bytes.count), alignment: 1) { output in
             var count = 0
@@ -180,14 +187,6 @@ extension TextNormalizer {
 
     /// The text of the UTF-8 `bytes` with every ASCII whitespace byte left out.
     static func string(removingASCIIWhitespaceFrom bytes: UnsafeRawBufferPointer) -> String {
-        guard containsASCIIWhitespace(bytes) else { return String(decoding: bytes, as: UTF8.self) }
-        return String(unsafeUninitializedCapacity: bytes.count) { output in
-            var count = 0
-            for byte in bytes where !isASCIIWhitespace(byte) {
-                output[count] = byte
-                count += 1
-            }
-            return count
-        }
+        withASCIIWhitespaceRemoved(from: bytes) { String(decoding: $0, as: UTF8.self) }
     }
 }
