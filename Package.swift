@@ -109,6 +109,9 @@ let package = Package(
             dependencies: [
                 "AnnualReturn",
                 "TestScratch",
+                // One test closes a workbook with libxlsxwriter alone, to see the deflate level
+                // XLSXWorkbook sets is gone once its own workbook is closed.
+                "CLibXlsxWriter",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures", "Golden"]

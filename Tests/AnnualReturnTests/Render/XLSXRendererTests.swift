@@ -1,3 +1,4 @@
+import CLibXlsxWriter
 import Foundation
 import TestScratch
 import Testing
@@ -166,6 +167,32 @@ struct XLSXRendererTests {
         #expect(chosen > libraryDefault)
         #expect(try bytes(closingAt: 6) == libraryDefault)
         #expect(try bytes(closingAt: XLSXWorkbook.deflateLevel) == chosen)
+    }
+
+    /// The level XLSXWorkbook sets holds only while its workbook closes: a workbook closed by
+    /// libxlsxwriter alone on the same thread afterwards is deflated at the library's own level,
+    /// byte for byte as one closed before.
+    @Test func theLevelIsClearedOnceTheWorkbookIsClosed() throws {
+        let folder = try TestScratch.folder("xlsx-level-cleared")
+        func bytesOfALibraryWorkbook(_ name: String) throws -> Int {
+            let path = folder.appendingPathComponent(name).path
+            let workbook = try #require(path.withCString { workbook_new($0) })
+            var properties = lxw_doc_properties()
+            properties.created = 1_640_995_200
+            workbook_set_properties(workbook, &properties)
+            let sheet = try #require(workbook_add_worksheet(workbook, nil))
+            for row in 0..<3000 {
+                _ = worksheet_write_string(sheet, lxw_row_t(row), 0, "dated 2022-03-\(row % 28 + 1) inside the lockdown month", nil)
+            }
+            #expect(workbook_close(workbook) == LXW_NO_ERROR)
+            return try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        }
+        let before = try bytesOfALibraryWorkbook("before.xlsx")
+        let ours = try XLSXWorkbook(path: folder.appendingPathComponent("ours.xlsx").path, temporaryFolder: folder.path)
+        let sheet = try ours.addSheet(named: "清单")
+        try ours.write("text", sheet: sheet, row: 0, column: 0, style: XLSXCellStyle())
+        try ours.close()
+        #expect(try bytesOfALibraryWorkbook("after.xlsx") == before)
     }
 
     @Test func headerTextKeepsAmpersandsLiteral() {
