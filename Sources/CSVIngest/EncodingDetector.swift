@@ -36,28 +36,19 @@ enum EncodingDetector {
     /// a part's end is followed by a byte that cannot continue it, unless the part ends where
     /// the file does.
     private static func utf8Verdict(_ file: InputFile, chunkBytes: Int, threads: Int) throws(IngestError) -> UTF8Verdict {
-        let parts = min(threads, file.size / max(1, chunkBytes))
         let positional = file.positional
-        guard parts > 1 else { return try utf8Verdict(positional, 0..<file.size, isLast: true, chunkBytes: chunkBytes) }
-        var starts = [0]
-        for part in 1..<parts {
-            var start = file.size * part / parts
+        let ranges = try parts(of: file, chunkBytes: chunkBytes, threads: threads) { (cut) throws(IngestError) -> Int in
             var head: (UInt8, UInt8, UInt8) = (0, 0, 0)
             let count = try withUnsafeMutableBytes(of: &head) { (buffer) throws(IngestError) -> Int in
-                try positional.read(into: buffer, at: start)
+                try positional.read(into: buffer, at: cut)
             }
-            let bytes = [head.0, head.1, head.2].prefix(count)
-            start += bytes.prefix { $0 & 0xC0 == 0x80 }.count
-            starts.append(max(start, starts.last!))
+            return cut + [head.0, head.1, head.2].prefix(count).prefix { $0 & 0xC0 == 0x80 }.count
         }
-        starts.append(file.size)
-        let bounds = starts
         let end = file.size
-        let verdicts = ConcurrentWork.map(parts, threads: parts) { part -> Result<UTF8Verdict, IngestError> in
+        let verdicts = ConcurrentWork.map(ranges.count, threads: ranges.count) { part -> Result<UTF8Verdict, IngestError> in
             Result { () throws(IngestError) -> UTF8Verdict in
                 // A part followed by none but empty ones ends where the file does.
-                try utf8Verdict(positional, bounds[part]..<bounds[part + 1], isLast: bounds[part + 1] == end,
-                                chunkBytes: chunkBytes)
+                try utf8Verdict(positional, ranges[part], isLast: ranges[part].upperBound == end, chunkBytes: chunkBytes)
             }
         }
         var whole = UTF8Verdict.valid
@@ -109,24 +100,31 @@ enum EncodingDetector {
     /// two- or four-byte character (their bytes are 0x30 and up), so the byte after one always
     /// starts a character. A part that finds no line feed joins the next.
     private static func isValidGB18030(_ file: InputFile, chunkBytes: Int, threads: Int) throws(IngestError) -> Bool {
-        let parts = min(threads, file.size / max(1, chunkBytes))
         let positional = file.positional
-        guard parts > 1 else { return try isValidGB18030(positional, 0..<file.size, chunkBytes: chunkBytes) }
-        var starts = [0]
-        for part in 1..<parts {
-            let start = try lineStart(from: file.size * part / parts, in: positional, end: file.size,
-                                      chunkBytes: chunkBytes)
-            starts.append(max(start, starts.last!))
+        let ranges = try parts(of: file, chunkBytes: chunkBytes, threads: threads) { (cut) throws(IngestError) -> Int in
+            try lineStart(from: cut, in: positional, end: file.size, chunkBytes: chunkBytes)
         }
-        starts.append(file.size)
-        let bounds = starts
-        let verdicts = ConcurrentWork.map(parts, threads: parts) { part -> Result<Bool, IngestError> in
+        let verdicts = ConcurrentWork.map(ranges.count, threads: ranges.count) { part -> Result<Bool, IngestError> in
             Result { () throws(IngestError) -> Bool in
-                try isValidGB18030(positional, bounds[part]..<bounds[part + 1], chunkBytes: chunkBytes)
+                try isValidGB18030(positional, ranges[part], chunkBytes: chunkBytes)
             }
         }
         for verdict in verdicts where try !verdict.get() { return false }
         return true
+    }
+
+    /// The file cut into up to `threads` parts of at least `chunkBytes` each (one part when it
+    /// is smaller), for checking on as many threads: each part but the first starts where
+    /// `start` moves its even cut to, and never before the part ahead of it starts.
+    private static func parts(of file: InputFile, chunkBytes: Int, threads: Int,
+                              startingAt start: (_ cut: Int) throws(IngestError) -> Int) throws(IngestError) -> [Range<Int>] {
+        let count = max(1, min(threads, file.size / max(1, chunkBytes)))
+        var starts = [0]
+        for part in 1..<count {
+            starts.append(max(try start(file.size * part / count), starts.last!))
+        }
+        starts.append(file.size)
+        return (0..<count).map { starts[$0]..<starts[$0 + 1] }
     }
 
     /// Where the first line after `offset` starts: just past the next line feed, or `end`.
