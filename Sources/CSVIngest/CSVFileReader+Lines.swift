@@ -63,8 +63,8 @@ extension CSVFileReader {
                 reader = try CSVPieceReader(file: file.positional, fileName: fileName, options: options,
                                             encoding: decision, start: .line(line, header: header), at: offset)
                 isHeader = false
-            } else if afterHeader.contains(line) {
-                continue  // past the end of the file
+            } else if let headerEnd, line > headerEnd {
+                continue  // past the end of the file (no line feed before it)
             } else {
                 reader = try CSVPieceReader(file: file.positional, fileName: fileName, options: options,
                                             encoding: decision, start: .fileStart, at: 0)
